@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Prints the size of a built bundle, raw and gzip -9, per kind of file and in total:
+# what a reader on a slow network downloads.
+set -euo pipefail
+dist=${1:-dist}
+printf '%-6s %10s %10s\n' kind raw gzip
+total_raw=0; total_gz=0
+for ext in wasm js css html; do
+  raw=0; gz=0
+  while IFS= read -r -d '' f; do
+    raw=$((raw + $(stat -c %s "$f")))
+    gz=$((gz + $(gzip -9 -c "$f" | wc -c)))
+  done < <(find "$dist" -type f -name "*.$ext" -print0)
+  printf '%-6s %10d %10d\n' "$ext" "$raw" "$gz"
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+done
+printf '%-6s %10d %10d  (bytes)\n' total "$total_raw" "$total_gz"

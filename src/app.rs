@@ -1,0 +1,31 @@
+//! The viewer's root component.
+
+use yew::prelude::*;
+
+use crate::components::{ReportHeader, ReportText, SharedReport};
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub report: SharedReport,
+}
+
+/// The whole page for one report.
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let report = props.report.clone();
+    {
+        let title = report.title.clone();
+        use_effect_with(title, |title| {
+            gloo::utils::document().set_title(title);
+        });
+    }
+    html! {
+        <>
+            <a class="gk-skip" href="#gk-main">{ "跳到正文" }</a>
+            <main id="gk-main" class="gk-page">
+                <ReportHeader report={ report.clone() } />
+                <ReportText report={ report } />
+            </main>
+        </>
+    }
+}

@@ -1,0 +1,42 @@
+use yew::prelude::*;
+
+use super::SharedReport;
+
+#[derive(Properties, PartialEq)]
+pub struct ReportHeaderProps {
+    pub report: SharedReport,
+}
+
+/// Breadcrumb, the report's title as the page's only `<h1>`, and its publication details.
+#[function_component]
+pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
+    let report = &props.report;
+    let breadcrumb = (!report.breadcrumb.is_empty()).then(|| {
+        html! {
+            <nav class="gk-breadcrumb" aria-label="当前位置">
+                <ol>
+                    { for report.breadcrumb.iter().map(|crumb| html! { <li>{ crumb }</li> }) }
+                </ol>
+            </nav>
+        }
+    });
+    let details = [
+        ("发布时间", report.published.as_deref()),
+        ("来源", report.source.as_deref()),
+        ("作者", report.author.as_deref()),
+    ];
+    html! {
+        <header class="gk-header">
+            { breadcrumb }
+            <h1 class="gk-title">{ &report.title }</h1>
+            <dl class="gk-meta">
+                { for details.into_iter().filter_map(|(term, value)| value.map(|value| html! {
+                    <div>
+                        <dt>{ term }</dt>
+                        <dd>{ value }</dd>
+                    </div>
+                })) }
+            </dl>
+        </header>
+    }
+}

@@ -1,0 +1,10 @@
+//! Gongkai (公开): a viewer for Chinese government disclosure reports.
+//!
+//! The report model ([`report`]) and parser ([`parse`]) are plain Rust, shared by the native CLI
+//! and the WebAssembly app; [`components`] and [`app`] only render them.
+
+pub mod app;
+pub mod bundled;
+pub mod components;
+pub mod parse;
+pub mod report;

@@ -1,0 +1,14 @@
+//! In the browser (wasm32) this starts the viewer; natively it is the `gongkai` command line.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    // A panic then shows in the browser console with its message, not as `unreachable`.
+    console_error_panic_hook::set_once();
+    let report = gongkai::components::SharedReport::new(gongkai::bundled::report());
+    yew::Renderer::<gongkai::app::App>::with_props(gongkai::app::AppProps { report }).render();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("gongkai: the viewer is built with `trunk build`; see README.md");
+}

@@ -1,0 +1,53 @@
+//! The report model: what a parsed report is, independent of any renderer.
+//!
+//! It serialises to the report JSON contract of `spec/report-format.md`; the CLI prints it and
+//! the viewer renders it.
+
+use serde::{Deserialize, Serialize};
+
+/// A parsed disclosure report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub title: String,
+    /// The portal's breadcrumb, outermost first; empty when the copy had none.
+    pub breadcrumb: Vec<String>,
+    /// `YYYY-MM-DD HH:MM` or `YYYY-MM-DD` as the portal gave it.
+    pub published: Option<String>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    /// Body text before the first heading.
+    pub preamble: Vec<Paragraph>,
+    pub sections: Vec<Section>,
+    /// Problems found while parsing, with the line they stand on; the text is kept regardless.
+    pub warnings: Vec<Warning>,
+}
+
+/// One paragraph of body text, exactly as published (trimmed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// `p0` in the preamble, `<section id>.p<n>` inside a section.
+    pub id: String,
+    pub text: String,
+}
+
+/// A numbered section of the report's own outline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Path of ordinals, e.g. `2.3.1`: stable across re-parses, used in addresses.
+    pub id: String,
+    /// 1 (`一、`) to 4 (`(1)`).
+    pub level: u8,
+    /// The number as written, e.g. `（一）`.
+    pub number: String,
+    /// The heading without its number and without a closing `。`.
+    pub title: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub children: Vec<Section>,
+}
+
+/// A parse warning tied to a line of the input (1-based).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    pub line: usize,
+    pub message: String,
+}
