@@ -1,8 +1,12 @@
 //! Picks the report text bundled into the viewer: `GONGKAI_REPORT` (a path) if set, otherwise
 //! the first `reports/*.txt` by name. The text is compiled in with `include_str!`, so the app
-//! never fetches it.
+//! never fetches it. A GBK or UTF-16 file is decoded here, so the app carries no decoder.
 
 use std::{env, fs, path::PathBuf};
+
+// The app's own decoder, so the bundled text is read exactly as `gongkai parse` reads it.
+#[path = "src/parse/decode.rs"]
+mod decode;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=GONGKAI_REPORT");
@@ -29,12 +33,11 @@ fn main() {
     println!("cargo:rerun-if-changed={}", chosen.display());
     let name = chosen.file_name().unwrap().to_string_lossy().into_owned();
     let bytes = fs::read(&chosen).unwrap_or_else(|e| panic!("{}: {e}", chosen.display()));
-    let text = String::from_utf8(bytes)
-        .unwrap_or_else(|_| panic!("{}: not valid UTF-8", chosen.display()));
+    let text = decode::decode(&bytes).unwrap_or_else(|e| panic!("{}:{e}", chosen.display()));
     let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap());
     // A UTF-8 copy, so the app can `include_str!` whatever encoding the portal saved.
     let copy = out_dir.join("report.txt");
-    fs::write(&copy, text).unwrap();
+    fs::write(&copy, text.as_bytes()).unwrap();
     fs::write(
         out_dir.join("bundled.rs"),
         format!(

@@ -5,6 +5,9 @@
 
 pub mod app;
 pub mod bundled;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod components;
+pub mod numerals;
 pub mod parse;
 pub mod report;

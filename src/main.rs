@@ -4,11 +4,12 @@
 fn main() {
     // A panic then shows in the browser console with its message, not as `unreachable`.
     console_error_panic_hook::set_once();
-    let report = gongkai::components::SharedReport::new(gongkai::bundled::report());
+    let report = gongkai::components::Shared::leak(gongkai::bundled::report());
     yew::Renderer::<gongkai::app::App>::with_props(gongkai::app::AppProps { report }).render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    eprintln!("gongkai: the viewer is built with `trunk build`; see README.md");
+fn main() -> std::process::ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    gongkai::cli::run(&args)
 }

@@ -15,6 +15,9 @@ pub struct Report {
     pub published: Option<String>,
     pub source: Option<String>,
     pub author: Option<String>,
+    /// The portal's 索引号, when the copy carried one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_number: Option<String>,
     /// Body text before the first heading.
     pub preamble: Vec<Paragraph>,
     pub sections: Vec<Section>,
@@ -28,6 +31,9 @@ pub struct Paragraph {
     /// `p0` in the preamble, `<section id>.p<n>` inside a section.
     pub id: String,
     pub text: String,
+    /// Line of the input it came from (1-based).
+    #[serde(default)]
+    pub line: usize,
 }
 
 /// A numbered section of the report's own outline.
@@ -41,6 +47,13 @@ pub struct Section {
     pub number: String,
     /// The heading without its number and without a closing `。`.
     pub title: String,
+    /// The mark that closed the title (`。` or `：`) when the line had one, so that the
+    /// published text can be put back together exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_end: Option<String>,
+    /// Line of the input the heading stands on (1-based).
+    #[serde(default)]
+    pub line: usize,
     pub paragraphs: Vec<Paragraph>,
     pub children: Vec<Section>,
 }

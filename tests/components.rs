@@ -3,7 +3,7 @@
 
 use gongkai::{
     app::{App, AppProps},
-    components::SharedReport,
+    components::Shared,
     parse::parse,
 };
 use yew::ServerRenderer;
@@ -11,7 +11,7 @@ use yew::ServerRenderer;
 async fn render(text: &str) -> String {
     let report = parse(text);
     ServerRenderer::<App>::with_props(move || AppProps {
-        report: SharedReport::new(report),
+        report: Shared::leak(report),
     })
     .hydratable(false)
     .render()
@@ -52,4 +52,35 @@ async fn bundled_report_renders_with_its_title() {
     assert!(!report.title.is_empty());
     let html = render(gongkai::bundled::TEXT).await;
     assert!(html.contains(&report.title), "{html}");
+}
+
+#[tokio::test]
+async fn sections_render_as_nested_headings_with_their_text() {
+    let html = render(
+        "标题\n前言。\n一、总体情况\n（一）第一项。正文一。\n1.细项。正文二。\n二、下一步打算\n",
+    )
+    .await;
+    for fragment in [
+        r#"<h2 id="s-1" class="gk-heading">"#,
+        r#"<h3 id="s-1.1" class="gk-heading">"#,
+        r#"<h4 id="s-1.1.1" class="gk-heading">"#,
+        r#"<h2 id="s-2" class="gk-heading">"#,
+        r#"<p id="1.1.p0">正文一。</p>"#,
+        r#"<p id="1.1.1.p0">正文二。</p>"#,
+    ] {
+        assert!(html.contains(fragment), "{fragment} in {html}");
+    }
+    let order: Vec<usize> = [
+        "前言。",
+        "总体情况",
+        "第一项",
+        "正文一。",
+        "细项",
+        "正文二。",
+        "下一步打算",
+    ]
+    .iter()
+    .map(|text| html.find(text).unwrap_or_else(|| panic!("{text} missing")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{html}");
 }

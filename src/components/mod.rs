@@ -4,34 +4,50 @@
 
 mod report_header;
 mod report_text;
+mod section_view;
 
-use std::{ops::Deref, rc::Rc};
-
-use crate::report::Report;
+use std::{fmt, ops::Deref};
 
 pub use report_header::ReportHeader;
 pub use report_text::ReportText;
+pub use section_view::SectionView;
 
-/// A report shared between components; props compare by identity, since a report never changes
-/// once parsed and a deep comparison on every render would cost as much as the render.
-#[derive(Debug, Clone)]
-pub struct SharedReport(Rc<Report>);
+/// A part of the report handed to components. The report is parsed once and lives as long as
+/// the page, so components hold `'static` references to it; props compare them by address,
+/// since nothing in a report changes once parsed and a deep comparison on every render would
+/// cost as much as the render.
+pub struct Shared<T: 'static>(pub &'static T);
 
-impl SharedReport {
-    pub fn new(report: Report) -> Self {
-        Self(Rc::new(report))
+impl<T> Shared<T> {
+    /// Keeps `value` for the rest of the program (one report per page).
+    pub fn leak(value: T) -> Self {
+        Self(Box::leak(Box::new(value)))
     }
 }
 
-impl PartialEq for SharedReport {
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Shared<T> {}
+
+impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        std::ptr::eq(self.0, other.0)
     }
 }
 
-impl Deref for SharedReport {
-    type Target = Report;
-    fn deref(&self) -> &Report {
-        &self.0
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.0
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
     }
 }

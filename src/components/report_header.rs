@@ -1,10 +1,11 @@
 use yew::prelude::*;
 
-use super::SharedReport;
+use super::Shared;
+use crate::report::Report;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportHeaderProps {
-    pub report: SharedReport,
+    pub report: Shared<Report>,
 }
 
 /// Breadcrumb, the report's title as the page's only `<h1>`, and its publication details.

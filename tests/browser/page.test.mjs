@@ -47,12 +47,12 @@ describe('the viewer page', () => {
     const { page, context } = await openPage(browser, server.url);
     const shown = await page.locator('main p').allInnerTexts();
     assert.ok(shown.length > 0, 'no paragraphs rendered');
-    const lines = await bundledReportLines();
+    const text = (await bundledReportLines()).join('\n');
     let cursor = 0;
     for (const paragraph of shown) {
-      const found = lines.indexOf(paragraph.trim(), cursor);
+      const found = text.indexOf(paragraph.trim(), cursor);
       assert.ok(found >= cursor, `paragraph out of order or not in the file: ${paragraph.slice(0, 40)}`);
-      cursor = found + 1;
+      cursor = found + paragraph.trim().length;
     }
     await context.close();
   });

@@ -1,0 +1,105 @@
+//! The `gongkai` command line (native only): export a report as JSON, check report files.
+
+use std::{
+    fs,
+    io::{self, Write},
+    path::Path,
+    process::ExitCode,
+};
+
+use crate::{parse, report::Report};
+
+const USAGE: &str = "\
+gongkai — 政务公开报告阅读器的命令行工具
+
+用法:
+  gongkai parse FILE        把报告解析为 JSON（报告 JSON 约定），输出到标准输出
+  gongkai check FILE...     检查报告文件，逐条输出 文件:行: 警告
+  gongkai help              显示本说明
+
+FILE 可以是 UTF-8（可带 BOM）、UTF-16（带 BOM）或 GBK/GB18030 编码，换行可为 LF、CRLF 或 CR。
+退出码: 0 正常；1 有警告（check）；2 文件无法读取或用法错误。";
+
+/// Runs the command line with `args` (without the program name).
+pub fn run(args: &[String]) -> ExitCode {
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    run_with(args, &mut stdout.lock(), &mut stderr.lock())
+}
+
+/// [`run`] with its output streams given, for tests.
+pub fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let result = match args.first().map(String::as_str) {
+        Some("parse") if args.len() == 2 => parse_command(&args[1], out, err),
+        Some("check") if args.len() >= 2 => check_command(&args[1..], out),
+        Some("help" | "-h" | "--help") => writeln!(out, "{USAGE}").map(|_| ExitCode::SUCCESS),
+        _ => writeln!(err, "{USAGE}").map(|_| ExitCode::from(2)),
+    };
+    result.unwrap_or_else(|e| {
+        // A closed pipe (`gongkai parse f | head`) is not worth a panic.
+        let _ = writeln!(err, "gongkai: {e}");
+        ExitCode::from(2)
+    })
+}
+
+/// Reads and parses one file; the error names the file (and the line, when there is one).
+pub fn read_report(path: &str) -> Result<Report, String> {
+    let bytes = fs::read(Path::new(path)).map_err(|e| format!("{path}: 无法读取文件：{e}"))?;
+    parse::parse_bytes(&bytes).map_err(|e| format!("{path}:{e}"))
+}
+
+fn parse_command(path: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitCode> {
+    match read_report(path) {
+        Ok(report) => {
+            serde_json::to_writer_pretty(&mut *out, &report)?;
+            writeln!(out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(message) => {
+            writeln!(err, "gongkai: {message}")?;
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+fn check_command(paths: &[String], out: &mut dyn Write) -> io::Result<ExitCode> {
+    let (mut warnings, mut failures) = (0, 0);
+    for path in paths {
+        match read_report(path) {
+            Ok(report) => {
+                for warning in &report.warnings {
+                    writeln!(out, "{path}:{}: 警告：{}", warning.line, warning.message)?;
+                }
+                warnings += report.warnings.len();
+                let sections = count_sections(&report.sections);
+                writeln!(
+                    out,
+                    "{path}: 《{}》，{sections} 个章节，{} 条警告",
+                    report.title,
+                    report.warnings.len()
+                )?;
+            }
+            Err(message) => {
+                writeln!(out, "{message}")?;
+                failures += 1;
+            }
+        }
+    }
+    writeln!(
+        out,
+        "共检查 {} 个文件：{failures} 个无法读取，{warnings} 条警告",
+        paths.len()
+    )?;
+    Ok(match (failures, warnings) {
+        (0, 0) => ExitCode::SUCCESS,
+        (0, _) => ExitCode::from(1),
+        _ => ExitCode::from(2),
+    })
+}
+
+fn count_sections(sections: &[crate::report::Section]) -> usize {
+    sections
+        .iter()
+        .map(|s| 1 + count_sections(&s.children))
+        .sum()
+}
