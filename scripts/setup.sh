@@ -9,7 +9,8 @@ TRUNK_VERSION=0.21.14
 RUST_TOOLCHAIN=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
 # wasm-bindgen-cli must match the wasm-bindgen library the app links, exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
-APT_PACKAGES=(chromium chromium-driver)
+# fonts-wqy-microhei: a CJK font, so screenshots and layout checks see real glyphs.
+APT_PACKAGES=(chromium chromium-driver fonts-wqy-microhei)
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 

@@ -64,3 +64,20 @@ pub struct Warning {
     pub line: usize,
     pub message: String,
 }
+
+impl Report {
+    /// Every section in document order (pre-order: a section, then its children).
+    pub fn all_sections(&self) -> impl Iterator<Item = &Section> {
+        let mut stack: Vec<&Section> = self.sections.iter().rev().collect();
+        std::iter::from_fn(move || {
+            let section = stack.pop()?;
+            stack.extend(section.children.iter().rev());
+            Some(section)
+        })
+    }
+
+    /// The section with the given id (`2.3.1`).
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.all_sections().find(|s| s.id == id)
+    }
+}

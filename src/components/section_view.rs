@@ -12,7 +12,10 @@ pub struct SectionViewProps {
 #[function_component]
 pub fn SectionView(props: &SectionViewProps) -> Html {
     let section = props.section.0;
-    let heading_tag = format!("h{}", (section.level + 1).min(6));
+    // Depth in the outline, not the form's level, picks the tag: headings never skip a rank
+    // even when a report goes from 一、 straight to 1.
+    let depth = section.id.matches('.').count();
+    let heading_tag = format!("h{}", (depth + 2).min(6));
     html! {
         <section class={ classes!("gk-section", format!("gk-level-{}", section.level)) }
             aria-labelledby={ format!("s-{}", section.id) }>

@@ -6,7 +6,11 @@ use crate::numerals;
 /// A heading found at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading<'a> {
+    /// The level of the form in the genre's table: 1 (`一、`, `第一部分`) to 4 (`(1)`).
     pub level: u8,
+    /// Nesting rank: like `level`, but `第一部分`/`第一章` rank 0, above the `一、` they
+    /// contain, and `①` ranks 5, below the `(1)` it is used under when a report has both.
+    pub rank: u8,
     /// The number as written, with its brackets or mark (`（一）`, `1．`).
     pub number: &'a str,
     /// The ordinal the number stands for (一 → 1, ③ → 3).
@@ -20,7 +24,7 @@ pub struct Heading<'a> {
 
 /// Reads a heading from a trimmed line, or `None` when the line is body text.
 pub fn recognise(line: &str) -> Option<Heading<'_>> {
-    let (level, number_len, ordinal) = number(line)?;
+    let (rank, number_len, ordinal) = number(line)?;
     let (number, rest) = line.split_at(number_len);
     let rest = rest.trim_start_matches(is_space);
     if rest.is_empty() {
@@ -28,7 +32,8 @@ pub fn recognise(line: &str) -> Option<Heading<'_>> {
     }
     let (title, delimiter, body) = split_title(rest);
     Some(Heading {
-        level,
+        level: rank.clamp(1, 4),
+        rank,
         number,
         ordinal,
         title,
@@ -41,7 +46,7 @@ fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
-/// The heading level, byte length and ordinal of the number that opens `line`.
+/// The nesting rank, byte length and ordinal of the number that opens `line`.
 fn number(line: &str) -> Option<(u8, usize, u64)> {
     let first = line.chars().next()?;
     // (一) / (1), half- or full-width brackets, possibly mixed.
@@ -60,7 +65,7 @@ fn number(line: &str) -> Option<(u8, usize, u64)> {
     }
     // ① … ⑳
     if ('①'..='⑳').contains(&first) {
-        return Some((4, first.len_utf8(), first as u64 - '①' as u64 + 1));
+        return Some((5, first.len_utf8(), first as u64 - '①' as u64 + 1));
     }
     // 第一部分 / 第一章 / 第一节 (level 1)
     if let Some(rest) = line.strip_prefix('第') {
@@ -77,7 +82,7 @@ fn number(line: &str) -> Option<(u8, usize, u64)> {
         if line[end..].starts_with('、') {
             end += '、'.len_utf8();
         }
-        return Some((1, end, n));
+        return Some((0, end, n));
     }
     // 一、 (level 1)
     if numerals::digit(first).is_some() || first == '十' {

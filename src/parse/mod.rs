@@ -53,11 +53,14 @@ struct Builder {
     report: Report,
     have_title: bool,
     in_body: bool,
-    /// Indices from `report.sections` down to the section now receiving text.
-    open: Vec<usize>,
-    /// Last ordinal seen at each level (index = level), across groups: level-3 numbers may
-    /// run on from one level-2 group into the next.
-    last_at_level: [u64; 5],
+    /// Indices from `report.sections` down to the section now receiving text, with the
+    /// nesting rank of each.
+    open: Vec<(usize, u8)>,
+    /// Rank and ordinal of the last child of the root (index 0) and of each open section.
+    last_child: Vec<Option<(u8, u64)>>,
+    /// Last ordinal seen at each rank, across groups: level-3 numbers may run on from one
+    /// level-2 group into the next.
+    last_at_rank: [u64; 6],
 }
 
 impl Builder {
@@ -112,14 +115,18 @@ impl Builder {
     }
 
     fn heading(&mut self, line: usize, heading: heading::Heading<'_>) {
-        let level = heading.level;
-        // Close every open section at this level or deeper: the new one is their sibling or
+        // Close every open section of this rank or deeper: the new one is their sibling or
         // an ancestor's sibling.
-        while self.current().is_some_and(|s| s.level >= level) {
+        while self.open.last().is_some_and(|&(_, rank)| rank >= heading.rank) {
             self.open.pop();
+            self.last_child.pop();
+        }
+        if self.last_child.is_empty() {
+            self.last_child.push(None);
         }
         self.check_numbering(line, &heading);
-        self.last_at_level[usize::from(level)] = heading.ordinal;
+        self.last_at_rank[usize::from(heading.rank)] = heading.ordinal;
+        *self.last_child.last_mut().expect("root entry") = Some((heading.rank, heading.ordinal));
         let siblings = match self.current_mut() {
             Some(parent) => &mut parent.children,
             None => &mut self.report.sections,
@@ -127,7 +134,7 @@ impl Builder {
         let ordinal_in_parent = siblings.len() + 1;
         siblings.push(Section {
             id: String::new(),
-            level,
+            level: heading.level,
             number: heading.number.to_string(),
             title: heading.title.to_string(),
             title_end: heading.delimiter.map(str::to_string),
@@ -139,7 +146,8 @@ impl Builder {
             Some(parent) => format!("{}.{ordinal_in_parent}", parent.id),
             None => ordinal_in_parent.to_string(),
         };
-        self.open.push(ordinal_in_parent - 1);
+        self.open.push((ordinal_in_parent - 1, heading.rank));
+        self.last_child.push(None);
         self.current_mut().expect("just pushed").id = id;
         if let Some(body) = heading.body {
             self.paragraph(line, body);
@@ -148,19 +156,18 @@ impl Builder {
 
     /// Warns when a heading's number skips or repeats; the heading is kept as written.
     fn check_numbering(&mut self, line: usize, heading: &heading::Heading<'_>) {
-        let level = heading.level;
-        let previous_sibling = match self.current() {
-            Some(parent) => parent.children.last(),
-            None => self.report.sections.last(),
-        };
-        let previous_sibling = previous_sibling
-            .filter(|s| s.level == level)
-            .map(|_| self.last_at_level[usize::from(level)]);
+        let previous_sibling = self
+            .last_child
+            .last()
+            .copied()
+            .flatten()
+            .filter(|&(rank, _)| rank == heading.rank)
+            .map(|(_, ordinal)| ordinal);
         let n = heading.ordinal;
         let fine = match previous_sibling {
             Some(previous) => n == previous + 1,
             // First in its group: 1, or running on from the previous group.
-            None => n == 1 || (n > 1 && n == self.last_at_level[usize::from(level)] + 1),
+            None => n == 1 || n == self.last_at_rank[usize::from(heading.rank)] + 1,
         };
         if !fine {
             let message = match previous_sibling {
@@ -198,18 +205,18 @@ impl Builder {
     }
 
     fn current(&self) -> Option<&Section> {
-        let (&first, rest) = self.open.split_first()?;
+        let (&(first, _), rest) = self.open.split_first()?;
         let mut section = &self.report.sections[first];
-        for &i in rest {
+        for &(i, _) in rest {
             section = &section.children[i];
         }
         Some(section)
     }
 
     fn current_mut(&mut self) -> Option<&mut Section> {
-        let (&first, rest) = self.open.split_first()?;
+        let (&(first, _), rest) = self.open.split_first()?;
         let mut section = &mut self.report.sections[first];
-        for &i in rest {
+        for &(i, _) in rest {
             section = &mut section.children[i];
         }
         Some(section)
