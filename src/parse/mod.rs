@@ -117,7 +117,11 @@ impl Builder {
     fn heading(&mut self, line: usize, heading: heading::Heading<'_>) {
         // Close every open section of this rank or deeper: the new one is their sibling or
         // an ancestor's sibling.
-        while self.open.last().is_some_and(|&(_, rank)| rank >= heading.rank) {
+        while self
+            .open
+            .last()
+            .is_some_and(|&(_, rank)| rank >= heading.rank)
+        {
             self.open.pop();
             self.last_child.pop();
         }
