@@ -20,6 +20,10 @@ pub struct Meta {
     pub index_number: Option<String>,
 }
 
+/// No chrome line is longer than this (a publication line with a long source and index
+/// number is about 100 characters).
+const MAX_CHROME_CHARS: usize = 160;
+
 /// Labels of publication lines, longest first so that `发布时间` wins over `时间`.
 const LABELS: &[&str] = &[
     "信息来源",
@@ -84,6 +88,11 @@ pub enum Place {
 
 /// Classifies a trimmed line standing at `place`; `None` means it is report text.
 pub fn classify(line: &str, place: Place) -> Option<Chrome> {
+    // Chrome lines are short; body paragraphs run to hundreds of characters and are most of
+    // the input, so they skip the pattern checks below.
+    if line.chars().nth(MAX_CHROME_CHARS).is_some() {
+        return None;
+    }
     if is_noise(line) {
         return Some(Chrome::Noise);
     }
