@@ -14,6 +14,9 @@ gongkai — 政务公开报告阅读器的命令行工具
 
 用法:
   gongkai parse FILE        把报告解析为 JSON（报告 JSON 约定），输出到标准输出
+  gongkai metrics FILE      输出报告中的数据（数值、单位、修饰词、标签、位置），JSON 格式
+  gongkai metrics FILE --csv
+                            同上，CSV 格式（UTF-8 带 BOM，Excel 可直接打开）
   gongkai check FILE...     检查报告文件，逐条输出 文件:行: 警告
   gongkai help              显示本说明
 
@@ -32,11 +35,18 @@ pub fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Ex
     let result = match args.first().map(String::as_str) {
         Some("parse") if args.len() == 2 => parse_command(&args[1], out, err),
         Some("check") if args.len() >= 2 => check_command(&args[1..], out),
+        Some("metrics") if args.len() == 2 => metrics_command(&args[1], false, out, err),
+        Some("metrics") if args.len() == 3 && args[2] == "--csv" => {
+            metrics_command(&args[1], true, out, err)
+        }
         Some("help" | "-h" | "--help") => writeln!(out, "{USAGE}").map(|_| ExitCode::SUCCESS),
         _ => writeln!(err, "{USAGE}").map(|_| ExitCode::from(2)),
     };
     result.unwrap_or_else(|e| {
-        // A closed pipe (`gongkai parse f | head`) is not worth a panic.
+        // A reader that stopped early (`gongkai parse f | head`) is not an error.
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return ExitCode::SUCCESS;
+        }
         let _ = writeln!(err, "gongkai: {e}");
         ExitCode::from(2)
     })
@@ -60,6 +70,88 @@ fn parse_command(path: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
             Ok(ExitCode::from(2))
         }
     }
+}
+
+fn metrics_command(
+    path: &str,
+    csv: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitCode> {
+    let report = match read_report(path) {
+        Ok(report) => report,
+        Err(message) => {
+            writeln!(err, "gongkai: {message}")?;
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if csv {
+        write_metrics_csv(&report, out)?;
+    } else {
+        serde_json::to_writer_pretty(&mut *out, &report.metrics)?;
+        writeln!(out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the report's metrics as CSV for spreadsheets: UTF-8 with a BOM (so Excel reads the
+/// Chinese correctly), CRLF line ends, one row per figure.
+pub fn write_metrics_csv(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let header = [
+        "编号",
+        "章节",
+        "章节标题",
+        "段落",
+        "原文",
+        "数值",
+        "单位",
+        "修饰词",
+        "标签",
+        "起",
+        "止",
+    ];
+    write_csv_row(out, header.iter().map(|h| h.to_string()))?;
+    for metric in &report.metrics {
+        let section = metric.section.as_deref().and_then(|id| report.section(id));
+        let value = serde_json::to_value(metric)
+            .ok()
+            .and_then(|v| v.get("value").map(ToString::to_string))
+            .unwrap_or_default();
+        write_csv_row(
+            out,
+            [
+                metric.id.clone(),
+                metric.section.clone().unwrap_or_default(),
+                section
+                    .map(|s| format!("{}{}", s.number, s.title))
+                    .unwrap_or_default(),
+                metric.paragraph.clone(),
+                metric.raw.clone(),
+                value,
+                metric.unit.clone(),
+                metric.qualifier.clone().unwrap_or_default(),
+                metric.label.clone(),
+                metric.span[0].to_string(),
+                metric.span[1].to_string(),
+            ]
+            .into_iter(),
+        )?;
+    }
+    Ok(())
+}
+
+fn write_csv_row(out: &mut dyn Write, fields: impl Iterator<Item = String>) -> io::Result<()> {
+    let row: Vec<String> = fields
+        .map(|field| {
+            if field.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", field.replace('"', "\"\""))
+            } else {
+                field
+            }
+        })
+        .collect();
+    write!(out, "{}\r\n", row.join(","))
 }
 
 fn check_command(paths: &[String], out: &mut dyn Write) -> io::Result<ExitCode> {

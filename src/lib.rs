@@ -8,6 +8,7 @@ pub mod bundled;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod components;
+pub mod metrics;
 pub mod numerals;
 pub mod parse;
 pub mod report;

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A parsed disclosure report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub title: String,
     /// The portal's breadcrumb, outermost first; empty when the copy had none.
@@ -21,6 +21,9 @@ pub struct Report {
     /// Body text before the first heading.
     pub preamble: Vec<Paragraph>,
     pub sections: Vec<Section>,
+    /// The figures the report states, in document order.
+    #[serde(default)]
+    pub metrics: Vec<Metric>,
     /// Problems found while parsing, with the line they stand on; the text is kept regardless.
     pub warnings: Vec<Warning>,
 }
@@ -56,6 +59,39 @@ pub struct Section {
     pub line: usize,
     pub paragraphs: Vec<Paragraph>,
     pub children: Vec<Section>,
+}
+
+/// A figure the report states: `收缴罚款1230.01万元` → 12300100 元, labelled 收缴罚款.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Metric {
+    /// `<paragraph id>.m<n>`: stable while the paragraph is, used in addresses (`#/m/<id>`).
+    pub id: String,
+    /// The section the figure stands in; `None` in the preamble.
+    pub section: Option<String>,
+    /// The paragraph's id, or `<section id>.t` for a figure in a section's title.
+    pub paragraph: String,
+    /// Start and end of `raw` in the paragraph's (or title's) text, in characters (Unicode scalar values).
+    pub span: [usize; 2],
+    /// The figure as written, without a leading qualifier: `12万余平方米`.
+    pub raw: String,
+    /// Normalised: 万 ×10⁴, 亿 ×10⁸, Chinese numerals read; a percentage keeps its figure.
+    #[serde(serialize_with = "whole_as_integer")]
+    pub value: f64,
+    /// Base unit or measure word: `元`, `平方米`, `件`, `%`.
+    pub unit: String,
+    /// 余 多 约 近 超 超过 以上 左右 逾, as written.
+    pub qualifier: Option<String>,
+    /// What was counted, from the same clause: `收缴罚款`.
+    pub label: String,
+}
+
+/// Writes 12300100.0 as `12300100`, so whole values read as integers in JSON and CSV.
+fn whole_as_integer<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
 }
 
 /// A parse warning tied to a line of the input (1-based).

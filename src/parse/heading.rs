@@ -147,9 +147,20 @@ fn arabic_ordinal(s: &str) -> Option<u64> {
     (n >= 1).then_some(n)
 }
 
+/// Longest title that may hold a clause mark (，；). Titles such as 加强组织领导，压实工作责任
+/// are short; a longer run of clauses is a numbered paragraph with no title of its own.
+const MAX_TITLE_WITH_CLAUSES: usize = 30;
+
 /// Splits what follows the number into the title, the mark that closes a run-in title, and the
 /// body text after it.
 fn split_title(rest: &str) -> (&str, Option<&str>, Option<&str>) {
+    let title_end = rest.find(['。', '：']).unwrap_or(rest.len());
+    let candidate = &rest[..title_end];
+    if candidate.contains(['，', '；', ',', ';'])
+        && candidate.chars().nth(MAX_TITLE_WITH_CLAUSES).is_some()
+    {
+        return ("", None, Some(rest));
+    }
     let Some(at) = rest.find(['。', '：']) else {
         return (rest, None, None);
     };
@@ -213,6 +224,20 @@ mod tests {
             (h.title, h.delimiter, h.body),
             ("标题以句号结束", Some("。"), None)
         );
+    }
+
+    #[test]
+    fn a_long_run_of_clauses_is_a_numbered_paragraph_without_title() {
+        let line = "1.围绕主题日开展宣传活动十余场，发放资料三万余份，接受群众咨询约5600人次。";
+        let h = recognise(line).unwrap();
+        assert_eq!((h.level, h.title, h.delimiter), (3, "", None));
+        assert_eq!(
+            h.body,
+            Some("围绕主题日开展宣传活动十余场，发放资料三万余份，接受群众咨询约5600人次。")
+        );
+        // A short title may still hold a comma.
+        let h = recognise("（二）加强组织领导，压实工作责任。全年召开会议4次。").unwrap();
+        assert_eq!(h.title, "加强组织领导，压实工作责任");
     }
 
     #[test]

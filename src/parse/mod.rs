@@ -230,6 +230,7 @@ impl Builder {
         if !self.have_title {
             self.warn(1, "没有找到报告题目和正文".to_string());
         }
+        self.report.metrics = crate::metrics::extract(&self.report);
         self.report
     }
 }
