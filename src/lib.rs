@@ -8,7 +8,13 @@ pub mod bundled;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod components;
+pub mod head;
+pub mod hooks;
 pub mod metrics;
 pub mod numerals;
 pub mod parse;
 pub mod report;
+pub mod route;
+pub mod runs;
+pub mod scroll;
+pub mod settings;

@@ -2,10 +2,14 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use gongkai::{app::AppProps, components::Shared, route::Address};
     // A panic then shows in the browser console with its message, not as `unreachable`.
     console_error_panic_hook::set_once();
-    let report = gongkai::components::Shared::leak(gongkai::bundled::report());
-    yew::Renderer::<gongkai::app::App>::with_props(gongkai::app::AppProps { report }).render();
+    let report = Shared::leak(gongkai::bundled::report());
+    // The first render already shows what the address names: no flash of the start page.
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    let address = Address::from_hash(&hash).unwrap_or_default();
+    yew::Renderer::<gongkai::app::App>::with_props(AppProps { report, address }).render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -117,3 +117,45 @@ impl Report {
         self.all_sections().find(|s| s.id == id)
     }
 }
+
+impl Section {
+    /// What a table of contents shows: the title, or for a numbered paragraph without a title
+    /// the opening words of its text.
+    pub fn display_title(&self) -> String {
+        if !self.title.is_empty() {
+            return self.title.clone();
+        }
+        const EXCERPT_CHARS: usize = 16;
+        let text = self.paragraphs.first().map_or("", |p| p.text.as_str());
+        let excerpt: String = text.chars().take(EXCERPT_CHARS).collect();
+        if text.chars().nth(EXCERPT_CHARS).is_some() {
+            excerpt + "…"
+        } else {
+            excerpt
+        }
+    }
+}
+
+impl Section {
+    /// The section's text for reading aloud, heading first, subsections included.
+    pub fn reading_texts(&self, out: &mut Vec<String>) {
+        out.push(format!("{}{}", self.number, self.title));
+        out.extend(self.paragraphs.iter().map(|p| p.text.clone()));
+        for child in &self.children {
+            child.reading_texts(out);
+        }
+    }
+}
+
+impl Report {
+    /// The whole report for reading aloud: title, preamble, then every section.
+    pub fn reading_texts(&self) -> Vec<String> {
+        let mut out = vec![self.title.clone()];
+        out.extend(self.preamble.iter().map(|p| p.text.clone()));
+        for section in &self.sections {
+            section.reading_texts(&mut out);
+        }
+        out.retain(|t| !t.is_empty());
+        out
+    }
+}

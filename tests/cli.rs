@@ -91,15 +91,26 @@ fn usage_errors_exit_2_with_help() {
 
 #[test]
 fn metrics_csv_has_a_bom_a_header_and_a_row_per_figure() {
-    let output = gongkai(&["metrics", "reports/bazhou-natural-resources-2023.txt", "--csv"]);
+    let output = gongkai(&[
+        "metrics",
+        "reports/bazhou-natural-resources-2023.txt",
+        "--csv",
+    ]);
     assert!(output.status.success());
     let text = stdout(&output);
     let body = text.strip_prefix('\u{feff}').expect("UTF-8 BOM for Excel");
     let rows: Vec<&str> = body.split("\r\n").filter(|r| !r.is_empty()).collect();
     assert!(rows[0].starts_with("编号,章节,章节标题,段落,原文,数值,单位,修饰词,标签"));
     assert_eq!(rows.len(), 1 + 46);
-    assert!(rows.iter().any(|r| r.contains(",1230.01万元,12300100,元,,收缴罚款,")), "{body}");
-    assert!(rows.iter().any(|r| r.contains(",三千余户,3000,户,余,")), "{body}");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains(",1230.01万元,12300100,元,,收缴罚款,")),
+        "{body}"
+    );
+    assert!(
+        rows.iter().any(|r| r.contains(",三千余户,3000,户,余,")),
+        "{body}"
+    );
 
     let json = gongkai(&["metrics", "tests/reports/township-2022-gbk.txt"]);
     let metrics: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();

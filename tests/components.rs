@@ -5,82 +5,240 @@ use gongkai::{
     app::{App, AppProps},
     components::Shared,
     parse::parse,
+    route::{Address, Route},
 };
 use yew::ServerRenderer;
 
-async fn render(text: &str) -> String {
+async fn render_at(text: &str, route: Route) -> String {
     let report = parse(text);
     ServerRenderer::<App>::with_props(move || AppProps {
         report: Shared::leak(report),
+        address: Address {
+            route,
+            embed: false,
+        },
     })
     .hydratable(false)
     .render()
     .await
 }
 
+async fn render(text: &str) -> String {
+    render_at(text, Route::Start).await
+}
+
+/// Whether some start tag in `html` has all of `attributes` (in any order).
+fn has_tag(html: &str, attributes: &[&str]) -> bool {
+    html.split('<')
+        .map(|tag| tag.split('>').next().unwrap_or(""))
+        .any(|tag| attributes.iter().all(|a| tag.contains(a)))
+}
+
+/// A short excerpt for failure messages: the whole page would drown the report.
+fn near<'a>(html: &'a str, needle: &str) -> &'a str {
+    let at = html.find(needle).unwrap_or(0);
+    let start = html.floor_char_boundary(at.saturating_sub(200));
+    let end = html.ceil_char_boundary((at + 400).min(html.len()));
+    &html[start..end]
+}
+
+/// The text of `html` between the first `open` and the next `close`.
+fn between<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
+    let start = html.find(open).unwrap_or_else(|| panic!("no {open}")) + open.len();
+    let end = html[start..].find(close).unwrap() + start;
+    &html[start..end]
+}
+
+const SAMPLE: &str = "政务公开 > 某局 > 其他法定信息\n某局2023年法治政府建设工作报告\n\
+2024-03-06 10:40 来源: 某局 作者:张三\n前言。\n一、总体情况\n（一）第一项。正文一，收缴罚款1230.01万元。\n\
+1.细项。一是查处违法用地11宗；二是按时办结率100%。\n二、下一步打算\n";
+
 #[tokio::test]
 async fn title_is_the_only_h1_and_paragraphs_render_in_order() {
-    let html = render("标题一\n\n第一段。\n第二段。\n").await;
-    assert_eq!(html.matches("<h1").count(), 1, "{html}");
-    assert!(html.contains(">标题一</h1>"), "{html}");
-    let first = html.find("第一段。").expect("first paragraph");
-    let second = html.find("第二段。").expect("second paragraph");
-    assert!(first < second);
-}
-
-#[tokio::test]
-async fn report_text_is_escaped_not_interpreted() {
-    let html = render("<script>alert(1)</script>\n<b>正文</b>\n").await;
-    assert!(!html.contains("<script>"), "{html}");
-    assert!(!html.contains("<b>"), "{html}");
-    assert!(html.contains("&lt;script&gt;"), "{html}");
-}
-
-#[tokio::test]
-async fn breadcrumb_renders_as_a_labelled_list() {
-    let html = render("政务公开 > 某局 > 其他法定信息\n标题\n正文。\n").await;
-    assert!(html.contains(r#"aria-label="当前位置""#), "{html}");
-    for crumb in ["政务公开", "某局", "其他法定信息"] {
-        assert!(html.contains(&format!("<li>{crumb}</li>")), "{html}");
-    }
-    assert!(html.contains(">标题</h1>"), "{html}");
-}
-
-#[tokio::test]
-async fn bundled_report_renders_with_its_title() {
-    let report = gongkai::bundled::report();
-    assert!(!report.title.is_empty());
-    let html = render(gongkai::bundled::TEXT).await;
-    assert!(html.contains(&report.title), "{html}");
-}
-
-#[tokio::test]
-async fn sections_render_as_nested_headings_with_their_text() {
-    let html = render(
-        "标题\n前言。\n一、总体情况\n（一）第一项。正文一。\n1.细项。正文二。\n二、下一步打算\n",
-    )
-    .await;
-    for fragment in [
-        r#"<h2 id="s-1" class="gk-heading">"#,
-        r#"<h3 id="s-1.1" class="gk-heading">"#,
-        r#"<h4 id="s-1.1.1" class="gk-heading">"#,
-        r#"<h2 id="s-2" class="gk-heading">"#,
-        r#"<p id="1.1.p0">正文一。</p>"#,
-        r#"<p id="1.1.1.p0">正文二。</p>"#,
-    ] {
-        assert!(html.contains(fragment), "{fragment} in {html}");
-    }
+    let html = render(SAMPLE).await;
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert!(
+        html.contains(">某局2023年法治政府建设工作报告</h1>"),
+        "{}",
+        near(&html, "<h1")
+    );
+    let text = between(&html, r##"id="gk-text""##, "</div>");
     let order: Vec<usize> = [
         "前言。",
         "总体情况",
         "第一项",
-        "正文一。",
+        "正文一",
         "细项",
-        "正文二。",
         "下一步打算",
     ]
     .iter()
-    .map(|text| html.find(text).unwrap_or_else(|| panic!("{text} missing")))
+    .map(|t| text.find(t).unwrap_or_else(|| panic!("{t} missing")))
     .collect();
-    assert!(order.windows(2).all(|w| w[0] < w[1]), "{html}");
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
+}
+
+#[tokio::test]
+async fn header_shows_breadcrumb_time_source_and_author() {
+    let html = render(SAMPLE).await;
+    let header = between(&html, "<header", "</header>");
+    assert!(header.contains(r##"aria-label="当前位置""##), "{header}");
+    for crumb in ["政务公开", "某局", "其他法定信息"] {
+        assert!(header.contains(&format!("<li>{crumb}</li>")), "{header}");
+    }
+    for (term, value) in [
+        ("发布时间", "2024-03-06 10:40"),
+        ("来源", "某局"),
+        ("作者", "张三"),
+    ] {
+        assert!(
+            header.contains(&format!("<dt>{term}</dt><dd>{value}</dd>")),
+            "{header}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn report_text_is_escaped_not_interpreted() {
+    let html =
+        render("<script>alert(1)</script>\n<b>正文</b>\n一、<img src=x onerror=alert(1)>标题\n")
+            .await;
+    assert!(!html.contains("<script>"), "{}", near(&html, "script"));
+    assert!(!html.contains("<b>"), "{}", near(&html, "<b>"));
+    assert!(!html.contains("<img"), "{}", near(&html, "<img"));
+    assert!(html.contains("&lt;script&gt;"), "{}", near(&html, "script"));
+}
+
+#[tokio::test]
+async fn sections_render_as_nested_headings_with_section_links() {
+    let html = render(SAMPLE).await;
+    for (tag, id) in [("h2", "1"), ("h3", "1.1"), ("h4", "1.1.1"), ("h2", "2")] {
+        let open = format!("{tag} ");
+        let element_id = format!(r#"id="gk-s-{id}""#);
+        let section = format!(r#"data-section="{id}""#);
+        assert!(
+            has_tag(&html, &[&open, &element_id, &section, "gk-heading"]),
+            "{}",
+            near(&html, &element_id)
+        );
+        assert!(
+            has_tag(&html, &[&format!(r##"href="#/s/{id}""##), "gk-number"]),
+            "{id}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn outline_is_a_nav_of_nested_links_to_sections() {
+    let html = render(SAMPLE).await;
+    let nav = between(&html, r##"<nav id="gk-outline""##, "</nav>");
+    let links: Vec<&str> = nav
+        .match_indices("href=\"#/s/")
+        .map(|(i, _)| &nav[i + 10..i + 10 + nav[i + 10..].find('"').unwrap()])
+        .collect();
+    assert_eq!(links, ["1", "1.1", "1.1.1", "2"]);
+    // Nested: the (一) entry sits in a list inside 一、's item.
+    assert!(nav.contains("总体情况</a><ol>"), "{nav}");
+}
+
+#[tokio::test]
+async fn figures_are_marked_in_the_text_and_enumerations_are_items() {
+    let html = render(SAMPLE).await;
+    assert!(
+        has_tag(
+            &html,
+            &[
+                r#"id="gk-m-1.1.p0.m0""#,
+                r##"href="#/cards?m=1.1.p0.m0""##,
+                r#"class="gk-figure""#
+            ]
+        ),
+        "{}",
+        near(&html, "1230.01")
+    );
+    assert!(
+        html.contains(r#"class="gk-figure">1230.01万元</a>"#),
+        "{}",
+        near(&html, "1230.01")
+    );
+    let paragraph = between(&html, r##"<p id="gk-p-1.1.1.p0">"##, "</p>");
+    assert_eq!(
+        paragraph.matches(r##"<span class="gk-item">"##).count(),
+        2,
+        "{paragraph}"
+    );
+}
+
+#[tokio::test]
+async fn cards_view_groups_cards_by_section_and_each_reads_as_a_sentence() {
+    let html = render_at(SAMPLE, Route::Cards { focus: None }).await;
+    let cards = between(&html, r##"id="gk-cards""##, "</main>");
+    assert!(
+        !cards.split('>').next().unwrap().contains("hidden"),
+        "cards view should be shown"
+    );
+    assert_eq!(cards.matches("data-metric-id=").count(), 3, "{cards}");
+    assert!(
+        has_tag(
+            cards,
+            &[
+                r#"data-metric-id="1.1.p0.m0""#,
+                r#"aria-label="收缴罚款 1230.01 万元""#,
+                r##"href="#/m/1.1.p0.m0""##
+            ]
+        ),
+        "{cards}"
+    );
+    let groups: Vec<&str> = cards
+        .match_indices("gk-card-group-title\">")
+        .map(|(i, _)| &cards[i + 21..i + 21 + cards[i + 21..].find('<').unwrap()])
+        .collect();
+    assert_eq!(groups, ["（一）第一项", "1.细项"]);
+    // The text is still in the page (for print), hidden.
+    assert!(
+        has_tag(&html, &[r#"id="gk-text""#, "hidden"]),
+        "{}",
+        near(&html, "gk-text")
+    );
+}
+
+#[tokio::test]
+async fn a_figure_address_highlights_it_in_place() {
+    let html = render_at(SAMPLE, Route::Metric("1.1.p0.m0".into())).await;
+    assert!(
+        has_tag(&html, &[r#"id="gk-m-1.1.p0.m0""#, "gk-figure--current"]),
+        "{}",
+        near(&html, "1230.01")
+    );
+    assert_eq!(html.matches("gk-figure--current").count(), 1);
+    assert!(!html.contains("gk-notice"));
+}
+
+#[tokio::test]
+async fn unknown_addresses_show_the_start_with_a_notice() {
+    for route in [
+        Route::Unknown("/nope".into()),
+        Route::Section("9.9".into()),
+        Route::Metric("9.p0.m0".into()),
+    ] {
+        let html = render_at(SAMPLE, route.clone()).await;
+        assert!(
+            has_tag(&html, &[r#"class="gk-notice""#, r#"role="status""#]),
+            "{route:?}"
+        );
+        assert!(
+            html.contains(">某局2023年法治政府建设工作报告</h1>"),
+            "{route:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn bundled_report_renders_with_its_title_and_all_its_cards() {
+    let report = gongkai::bundled::report();
+    let html = render_at(gongkai::bundled::TEXT, Route::Cards { focus: None }).await;
+    assert!(html.contains(&report.title));
+    assert_eq!(
+        html.matches("data-metric-id=").count(),
+        report.metrics.len()
+    );
 }

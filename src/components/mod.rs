@@ -1,16 +1,31 @@
-//! Yew function components. They only render and dispatch: everything they show comes from the
-//! [`Report`] model, and they make no browser calls while rendering, so each also renders
-//! natively under Yew's `ssr` feature (see `tests/components.rs`).
+//! Yew function components, one per file. They only render and dispatch: everything they show
+//! comes from the [`Report`](crate::report::Report) model, and they make no browser calls while
+//! rendering (only in effects and event handlers), so each also renders natively under Yew's
+//! `ssr` feature (see `tests/components.rs`).
 
+mod cards_view;
+mod metric_card;
+mod outline;
+mod read_aloud;
+mod reader_context;
 mod report_header;
 mod report_text;
 mod section_view;
+mod settings_panel;
+mod text_block;
 
 use std::{fmt, ops::Deref};
 
+pub use cards_view::CardsView;
+pub use metric_card::MetricCard;
+pub use outline::Outline;
+pub use read_aloud::ReadAloud;
+pub use reader_context::ReaderContext;
 pub use report_header::ReportHeader;
 pub use report_text::ReportText;
 pub use section_view::SectionView;
+pub use settings_panel::SettingsPanel;
+pub use text_block::TextBlock;
 
 /// A part of the report handed to components. The report is parsed once and lives as long as
 /// the page, so components hold `'static` references to it; props compare them by address,

@@ -8,10 +8,11 @@ pub struct ReportHeaderProps {
     pub report: Shared<Report>,
 }
 
-/// Breadcrumb, the report's title as the page's only `<h1>`, and its publication details.
+/// Breadcrumb, the report's title as the page's only `<h1>`, and its publication details
+/// (time as `YYYY-MM-DD HH:MM`, per 政府网站发展指引).
 #[function_component]
 pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
-    let report = &props.report;
+    let report = props.report.0;
     let breadcrumb = (!report.breadcrumb.is_empty()).then(|| {
         html! {
             <nav class="gk-breadcrumb" aria-label="当前位置">
@@ -25,6 +26,7 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
         ("发布时间", report.published.as_deref()),
         ("来源", report.source.as_deref()),
         ("作者", report.author.as_deref()),
+        ("索引号", report.index_number.as_deref()),
     ];
     html! {
         <header class="gk-header">

@@ -1,6 +1,7 @@
 //! Metrics: the figures a report states about its work (收缴罚款1230.01万元, 按时办结率100%),
 //! with value, unit, qualifier, label and where they stand. See the README for the rules.
 
+pub mod display;
 mod figure;
 mod label;
 

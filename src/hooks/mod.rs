@@ -1,0 +1,10 @@
+//! Hooks: the only place the viewer touches the browser (address, scrolling, storage), always
+//! from effects, so every component still renders natively under `ssr`.
+
+mod use_address;
+mod use_scroll_spy;
+mod use_stored;
+
+pub use use_address::{use_address, AddressHandle};
+pub use use_scroll_spy::use_scroll_spy;
+pub use use_stored::use_stored;

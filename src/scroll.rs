@@ -1,0 +1,48 @@
+//! Bringing what an address names into view, and moving focus there so keyboard and screen
+//! reader users land where sighted users look.
+
+use wasm_bindgen::JsCast;
+
+use crate::route::Route;
+
+/// Scrolls to the target of `route`: a section's heading, a figure in the text (centred), a
+/// card, or the top. Called after the route's render.
+pub fn reveal(route: &Route, known: bool) {
+    let target = match route {
+        _ if !known => None,
+        Route::Section(id) => Some((format!("gk-s-{id}"), false)),
+        Route::Metric(id) => Some((format!("gk-m-{id}"), true)),
+        Route::Cards { focus: Some(id) } => Some((format!("gk-card-{id}"), true)),
+        _ => None,
+    };
+    match target {
+        Some((id, centre)) => {
+            if let Some(element) = gloo::utils::document().get_element_by_id(&id) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(if centre {
+                    web_sys::ScrollLogicalPosition::Center
+                } else {
+                    web_sys::ScrollLogicalPosition::Start
+                });
+                element.scroll_into_view_with_scroll_into_view_options(&options);
+                focus_element(&element);
+            }
+        }
+        None => gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0),
+    }
+}
+
+/// Focuses the element with `id` without scrolling it again.
+pub fn focus(id: &str) {
+    if let Some(element) = gloo::utils::document().get_element_by_id(id) {
+        focus_element(&element);
+    }
+}
+
+fn focus_element(element: &web_sys::Element) {
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}
