@@ -7,6 +7,9 @@ use std::{env, fs, path::PathBuf};
 // The app's own decoder, so the bundled text is read exactly as `gongkai parse` reads it.
 #[path = "src/parse/decode.rs"]
 mod decode;
+// Search tables (pinyin, Traditional → Simplified) for just the bundled report's characters.
+#[path = "build/search_tables.rs"]
+mod search_tables;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=GONGKAI_REPORT");
@@ -38,6 +41,7 @@ fn main() {
     // A UTF-8 copy, so the app can `include_str!` whatever encoding the portal saved.
     let copy = out_dir.join("report.txt");
     fs::write(&copy, text.as_bytes()).unwrap();
+    search_tables::write_tables(&text, &out_dir);
     fs::write(
         out_dir.join("bundled.rs"),
         format!(

@@ -1,15 +1,21 @@
 //! The viewer's root component: holds the address and settings, and lays out the page.
 
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::{
     components::{
-        CardsView, Outline, ReadAloud, ReaderContext, ReportHeader, ReportText, SettingsPanel,
-        Shared,
+        CardsView, Outline, QrCode, ReadAloud, ReaderContext, ReportHeader, ReportText, SearchBox,
+        SearchResults, SettingsPanel, SharePanel, Shared,
     },
     hooks::{use_address, use_scroll_spy, use_stored},
     report::Report,
     route::{Address, Route},
+    runs::{Mark, MarkKind},
+    search::{SearchIndex, SearchResults as Results},
     settings::{FontSize, Theme},
 };
 
@@ -33,6 +39,44 @@ fn resolves(report: &Report, route: &Route) -> bool {
     }
 }
 
+/// Search hits as marks per block, numbered over all hits in document order.
+fn hit_marks(results: &Results) -> Rc<Vec<(String, Vec<Mark>)>> {
+    let mut n = 0;
+    let marks = results
+        .groups
+        .iter()
+        .flat_map(|group| &group.blocks)
+        .map(|block| {
+            let marks = block
+                .ranges
+                .iter()
+                .map(|&[start, end]| {
+                    n += 1;
+                    Mark {
+                        start,
+                        end,
+                        kind: MarkKind::Hit(n - 1),
+                    }
+                })
+                .collect();
+            (block.block.clone(), marks)
+        })
+        .collect();
+    Rc::new(marks)
+}
+
+/// Whether a key press is typing into a field (where `/` is just a character).
+fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
+    let Some(element) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || element.has_attribute("contenteditable")
+}
+
 /// The whole page for one report.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
@@ -45,7 +89,13 @@ pub fn App(props: &AppProps) -> Html {
         use_stored(FontSize::STORAGE_KEY, FontSize::from_key, FontSize::key);
     let (theme, set_theme) = use_stored(Theme::STORAGE_KEY, Theme::from_key, Theme::key);
     let outline_open = use_state(|| false);
+    // The page's own address and the portal's public one, known once mounted.
     let page_address = use_state(String::new);
+    let public_base = use_state(|| None::<String>);
+    {
+        let public_base = public_base.clone();
+        use_effect_with((), move |_| public_base.set(crate::head::public_base()));
+    }
 
     // Head: the title and the meta tags inspectors and search engines read.
     use_effect_with(report, |report| crate::head::describe(report));
@@ -58,12 +108,107 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Search: the index is built once; results follow the query in the address.
+    let index = use_memo((), move |_| SearchIndex::new(&report));
+    let query = match &route {
+        Route::Search(query) => query.clone(),
+        _ => String::new(),
+    };
+    let searching = matches!(route, Route::Search(_));
+    let results = use_memo(query.clone(), |query| index.search(query));
+    let hits = use_memo(results.clone(), |results| hit_marks(results));
+    let current_hit = use_state(|| None::<usize>);
+    {
+        let current_hit = current_hit.clone();
+        use_effect_with(query.clone(), move |_| current_hit.set(None));
+    }
+    // `/` anywhere but in a field focuses the search box.
+    use_effect_with((), |_| {
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(
+            &gloo::utils::document(),
+            "keydown",
+            options,
+            |event| {
+                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if event.key() == "/"
+                    && !event.ctrl_key()
+                    && !event.meta_key()
+                    && !typing_in_field(event)
+                {
+                    event.prevent_default();
+                    crate::scroll::focus("gk-search-input");
+                }
+            },
+        );
+        move || drop(listener)
+    });
+    let on_query = {
+        let address = address.clone();
+        Callback::from(move |query: String| {
+            let route = if query.trim().is_empty() {
+                Route::Start
+            } else {
+                Route::Search(query)
+            };
+            // The first keystroke makes a history entry; refining the query replaces it.
+            let replace = matches!(address.get().route, Route::Search(_));
+            let embed = address.get().embed;
+            address.go(Address { route, embed }, replace);
+        })
+    };
+    let on_close = {
+        let address = address.clone();
+        Callback::from(move |()| {
+            let embed = address.get().embed;
+            address.go(
+                Address {
+                    route: Route::Start,
+                    embed,
+                },
+                true,
+            );
+        })
+    };
+    let go_to_hit = {
+        let current_hit = current_hit.clone();
+        Callback::from(move |n: usize| {
+            current_hit.set(Some(n));
+            crate::scroll::reveal_hit(n);
+        })
+    };
+    let on_step = {
+        let current_hit = current_hit.clone();
+        let go_to_hit = go_to_hit.clone();
+        let total = results.total;
+        Callback::from(move |back: bool| {
+            if total == 0 {
+                return;
+            }
+            let next = match (*current_hit, back) {
+                (None, false) => 0,
+                (None, true) => total - 1,
+                (Some(n), false) => (n + 1) % total,
+                (Some(n), true) => (n + total - 1) % total,
+            };
+            go_to_hit.emit(next);
+        })
+    };
+
     let cards = matches!(route, Route::Cards { .. }) && known;
     let context = ReaderContext {
         current_figure: match &route {
             Route::Metric(id) if known => Some(id.clone()),
             _ => None,
         },
+        hits: if searching {
+            (*hits).clone()
+        } else {
+            Rc::default()
+        },
+        current_hit: *current_hit,
         ..ReaderContext::new(report)
     };
     let toggle_outline = {
@@ -85,6 +230,8 @@ pub fn App(props: &AppProps) -> Html {
         format!("gk-theme-{}", theme.key()),
         address.get().embed.then_some("gk-embed"),
     );
+    let place = if known { route.clone() } else { Route::Start };
+    let share_url = crate::qr::share_url(&page_address, public_base.as_deref(), &place.href());
     let focus = match &route {
         Route::Cards { focus } => focus.clone().map(AttrValue::from),
         _ => None,
@@ -94,6 +241,8 @@ pub fn App(props: &AppProps) -> Html {
         <div class={ root_class }>
             <a class="gk-skip" href="#gk-main" onclick={ skip_to_text }>{ "跳到正文" }</a>
             <div class="gk-toolbar" role="toolbar" aria-label="阅读工具">
+                <SearchBox query={ query.clone() } on_query={ on_query } on_step={ on_step.clone() }
+                    on_close={ on_close } results_shown={ searching } />
                 <button type="button" class="gk-button gk-outline-toggle" aria-controls="gk-outline"
                     aria-expanded={ outline_open.to_string() } onclick={ toggle_outline }>
                     { "目录" }
@@ -109,6 +258,7 @@ pub fn App(props: &AppProps) -> Html {
                 <ReadAloud report={ report } section={ current_section.clone().map(AttrValue::from) } />
                 <SettingsPanel font_size={ font_size } theme={ theme }
                     on_font_size={ set_font_size } on_theme={ set_theme } />
+                <SharePanel url={ share_url.clone() } title={ report.title.clone() } />
             </div>
             <div class="gk-layout">
                 <Outline report={ report } current={ current_section.map(AttrValue::from) }
@@ -119,10 +269,17 @@ pub fn App(props: &AppProps) -> Html {
                             { "没有找到这个地址对应的内容，已为您显示报告开头。" }
                         </p>
                     }) }
+                    { for searching.then(|| html! {
+                        <SearchResults report={ report } query={ query.clone() } results={ results.clone() }
+                            current={ *current_hit } on_choose={ go_to_hit.clone() } on_step={ on_step.clone() } />
+                    }) }
                     <ReportHeader report={ report } />
                     <ReportText hidden={ cards } />
                     <CardsView report={ report } focus={ focus } hidden={ !cards } />
-                    <p class="gk-print-address">{ "本页地址：" }{ (*page_address).clone() }</p>
+                    <div class="gk-print-address">
+                        <QrCode text={ share_url.clone() } size={ 120 } />
+                        <p>{ "本页地址：" }{ share_url }</p>
+                    </div>
                 </main>
             </div>
         </div>

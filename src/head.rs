@@ -34,3 +34,16 @@ pub fn describe(report: &Report) {
         let _ = meta.set_attribute("content", content);
     }
 }
+
+/// The public address a portal serves the viewer at, when it differs from the page's own
+/// (an internal host, a proxy): `<meta name="gongkai:base-url" content="…">` in index.html,
+/// else `GONGKAI_PUBLIC_URL` at build time. QR codes and copied links use it.
+pub fn public_base() -> Option<String> {
+    let from_meta = gloo::utils::document()
+        .query_selector("meta[name=\"gongkai:base-url\"]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|content| !content.trim().is_empty());
+    from_meta.or_else(|| option_env!("GONGKAI_PUBLIC_URL").map(str::to_string))
+}

@@ -32,6 +32,16 @@ pub fn reveal(route: &Route, known: bool) {
     }
 }
 
+/// Scrolls search hit `n` (its `<mark data-hit>` in the text) to the middle of the view.
+pub fn reveal_hit(n: usize) {
+    let selector = format!("#gk-text mark[data-hit=\"{n}\"], .gk-title mark[data-hit=\"{n}\"]");
+    if let Ok(Some(element)) = gloo::utils::document().query_selector(&selector) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// Focuses the element with `id` without scrolling it again.
 pub fn focus(id: &str) {
     if let Some(element) = gloo::utils::document().get_element_by_id(id) {

@@ -6,12 +6,16 @@
 mod cards_view;
 mod metric_card;
 mod outline;
+mod qr_code;
 mod read_aloud;
 mod reader_context;
 mod report_header;
 mod report_text;
+mod search_box;
+mod search_results;
 mod section_view;
 mod settings_panel;
+mod share_panel;
 mod text_block;
 
 use std::{fmt, ops::Deref};
@@ -19,12 +23,16 @@ use std::{fmt, ops::Deref};
 pub use cards_view::CardsView;
 pub use metric_card::MetricCard;
 pub use outline::Outline;
+pub use qr_code::QrCode;
 pub use read_aloud::ReadAloud;
 pub use reader_context::ReaderContext;
 pub use report_header::ReportHeader;
 pub use report_text::ReportText;
+pub use search_box::SearchBox;
+pub use search_results::SearchResults;
 pub use section_view::SectionView;
 pub use settings_panel::SettingsPanel;
+pub use share_panel::SharePanel;
 pub use text_block::TextBlock;
 
 /// A part of the report handed to components. The report is parsed once and lives as long as

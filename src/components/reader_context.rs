@@ -29,8 +29,13 @@ impl ReaderContext {
 
     /// The marks of one block: its figures and any search hits.
     pub fn marks(&self, block: &str) -> Vec<Mark> {
-        let figures = self
-            .report
+        let mut marks = self.figure_marks(block);
+        marks.extend(self.hit_marks(block, 0, usize::MAX));
+        marks
+    }
+
+    pub fn figure_marks(&self, block: &str) -> Vec<Mark> {
+        self.report
             .metrics
             .iter()
             .filter(|m| m.paragraph == block)
@@ -38,12 +43,24 @@ impl ReaderContext {
                 start: m.span[0],
                 end: m.span[1],
                 kind: MarkKind::Figure(m.id.clone()),
-            });
-        let hits = self
-            .hits
+            })
+            .collect()
+    }
+
+    /// The search hits of `block` that fall in `from..to`, moved to start at `from`: a
+    /// section's title block is searched as number and title together (so `（一）` is found)
+    /// but drawn as two pieces.
+    pub fn hit_marks(&self, block: &str, from: usize, to: usize) -> Vec<Mark> {
+        self.hits
             .iter()
             .filter(|(id, _)| id == block)
-            .flat_map(|(_, marks)| marks.iter().cloned());
-        figures.chain(hits).collect()
+            .flat_map(|(_, marks)| marks.iter())
+            .filter(|m| m.start < to && m.end > from)
+            .map(|m| Mark {
+                start: m.start.max(from) - from,
+                end: m.end.min(to) - from,
+                kind: m.kind.clone(),
+            })
+            .collect()
     }
 }

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::Shared;
+use super::{ReaderContext, Shared, TextBlock};
 use crate::report::Report;
 
 #[derive(Properties, PartialEq)]
@@ -13,6 +13,12 @@ pub struct ReportHeaderProps {
 #[function_component]
 pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
     let report = props.report.0;
+    let context = use_context::<ReaderContext>();
+    let marks = context
+        .as_ref()
+        .map(|c| c.marks("title"))
+        .unwrap_or_default();
+    let current_hit = context.and_then(|c| c.current_hit);
     let breadcrumb = (!report.breadcrumb.is_empty()).then(|| {
         html! {
             <nav class="gk-breadcrumb" aria-label="当前位置">
@@ -31,7 +37,9 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
     html! {
         <header class="gk-header">
             { breadcrumb }
-            <h1 class="gk-title">{ &report.title }</h1>
+            <h1 class="gk-title">
+                <TextBlock text={ AttrValue::from(report.title.clone()) } marks={ marks } current_hit={ current_hit } />
+            </h1>
             <dl class="gk-meta">
                 { for details.into_iter().filter_map(|(term, value)| value.map(|value| html! {
                     <div>

@@ -21,8 +21,14 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 current_hit={ context.current_hit } />
         }
     };
+    let title_block = title_block_id(&section.id);
+    let number_len = section.number.chars().count();
     let number = html! {
-        <a class="gk-number" href={ Route::Section(section.id.clone()).href() }>{ &section.number }</a>
+        <a class="gk-number" href={ Route::Section(section.id.clone()).href() }>
+            <TextBlock text={ AttrValue::from(section.number.clone()) }
+                marks={ context.hit_marks(&title_block, 0, number_len) }
+                current_hit={ context.current_hit } />
+        </a>
     };
     let anchor_id = format!("gk-s-{}", section.id);
     // Depth in the outline, not the form's level, picks the tag: headings never skip a rank
@@ -46,7 +52,10 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             <@{heading_tag} id={ anchor_id.clone() } class="gk-heading"
                 data-section={ section.id.clone() } tabindex="-1">
                 { number }
-                { block(&title_block_id(&section.id), &section.title) }
+                <TextBlock text={ AttrValue::from(section.title.clone()) }
+                    marks={ [context.figure_marks(&title_block), context.hit_marks(&title_block, number_len, usize::MAX)].concat() }
+                    current_figure={ context.current_figure.clone().map(AttrValue::from) }
+                    current_hit={ context.current_hit } />
             </@>
         }
     };

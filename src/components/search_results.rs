@@ -1,0 +1,107 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::Shared;
+use crate::{
+    report::Report,
+    route::Route,
+    search::{block_text, snippet, SearchResults as Results},
+};
+
+/// Characters of context on each side of a hit in the results list.
+const SNIPPET_CONTEXT: usize = 18;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchResultsProps {
+    pub report: Shared<Report>,
+    pub query: AttrValue,
+    pub results: Rc<Results>,
+    /// The hit being visited, counted over all hits in document order.
+    pub current: Option<usize>,
+    /// A result was chosen: go to this hit.
+    pub on_choose: Callback<usize>,
+    pub on_step: Callback<bool>,
+}
+
+/// Search results grouped by section, a snippet per block with its first hit marked, the
+/// number of hits announced to screen readers, and previous/next buttons.
+#[function_component]
+pub fn SearchResults(props: &SearchResultsProps) -> Html {
+    let report = props.report.0;
+    let results = &props.results;
+    let query = props.query.trim();
+    let count = if query.is_empty() {
+        "请输入要查找的字词，也可以输入拼音或拼音首字母。".to_string()
+    } else if results.total == 0 {
+        format!("没有找到“{query}”。")
+    } else {
+        format!("共 {} 处", results.total)
+    };
+    let position = props
+        .current
+        .map(|n| format!("{} / {}", n + 1, results.total));
+    let step = |back: bool| {
+        let on_step = props.on_step.clone();
+        Callback::from(move |_: MouseEvent| on_step.emit(back))
+    };
+    let mut first_hit = 0;
+    let groups = results.groups.iter().map(|group| {
+        let heading = match group.section.as_deref().and_then(|id| report.section(id)) {
+            Some(section) => format!("{}{}", section.number, section.display_title()),
+            None => "标题与前言".to_string(),
+        };
+        let items = group.blocks.iter().map(|block| {
+            let n = first_hit;
+            first_hit += block.ranges.len();
+            let text = block_text(report, &block.block).unwrap_or_default();
+            let shown = snippet(&text, block.ranges[0], SNIPPET_CONTEXT);
+            let on_choose = props.on_choose.clone();
+            let more = block.ranges.len() - 1;
+            html! {
+                <li key={ block.block.clone() }>
+                    <button type="button" class="gk-result" onclick={ Callback::from(move |_| on_choose.emit(n)) }>
+                        { shown.clipped_start.then_some("…") }
+                        { shown.before }
+                        <mark class="gk-hit">{ shown.hit }</mark>
+                        { shown.after }
+                        { shown.clipped_end.then_some("…") }
+                        { for (more > 0).then(|| html! {
+                            <span class="gk-result-more">{ format!("（本段另有 {more} 处）") }</span>
+                        }) }
+                    </button>
+                </li>
+            }
+        });
+        html! {
+            <section class="gk-result-group" key={ group.section.clone().unwrap_or_default() }>
+                <h3 class="gk-result-heading">{ heading }</h3>
+                <ul class="gk-result-list">{ for items }</ul>
+            </section>
+        }
+    });
+    html! {
+        <section id="gk-results" class="gk-results" aria-labelledby="gk-results-title">
+            <h2 id="gk-results-title" class="gk-results-title">{ "搜索结果" }</h2>
+            <div class="gk-results-bar">
+                <p id="gk-search-count" class="gk-results-count" role="status" aria-live="polite">{ count }</p>
+                { for (results.total > 0).then(|| html! {
+                    <div class="gk-results-steps">
+                        <button type="button" class="gk-button" onclick={ step(true) }>{ "上一处" }</button>
+                        <span class="gk-results-position" aria-live="polite">{ position.unwrap_or_default() }</span>
+                        <button type="button" class="gk-button" onclick={ step(false) }>{ "下一处" }</button>
+                    </div>
+                }) }
+            </div>
+            { for (!results.suggestions.is_empty()).then(|| html! {
+                <p class="gk-suggestions">
+                    { "您是不是要找：" }
+                    { for results.suggestions.iter().map(|s| html! {
+                        <a class="gk-suggestion" href={ Route::Search(s.clone()).href() }>{ s }</a>
+                    }) }
+                </p>
+            }) }
+            { for groups }
+        </section>
+    }
+}
