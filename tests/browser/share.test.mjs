@@ -1,0 +1,159 @@
+// 手机扫码阅读: the QR code in the page decodes (with npm's jsqr, from a real screenshot) to
+// the exact address being read, follows the reader, copies, and prints.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, launchChromium, openPage, serveDist } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const JSQR = require.resolve('jsqr/dist/jsQR.js');
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Decodes the QR code in a screenshot of `locator`, inside the page, with jsQR. */
+async function decodeScreenshot(page, locator) {
+  const png = await locator.screenshot();
+  await page.addScriptTag({ path: JSQR });
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
+    return window.jsQR(data, width, height)?.data ?? null;
+  }, png.toString('base64'));
+}
+
+async function openShare(page) {
+  await page.getByRole('button', { name: '手机扫码阅读' }).click();
+  const dialog = page.locator('dialog.gk-share');
+  await dialog.waitFor({ state: 'visible' });
+  return dialog;
+}
+
+function assertClean(problems) {
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+}
+
+describe('share', () => {
+  test('the QR code of a deep link decodes to the page address, and follows the reader', async () => {
+    const { page, context, problems } = await openPage(browser, server.url + '#/s/1');
+    const dialog = await openShare(page);
+    assert.equal(await dialog.getAttribute('aria-labelledby'), 'gk-share-title');
+    const box = await dialog.locator('svg.gk-qr').boundingBox();
+    assert.ok(box.width >= 160 && box.height >= 160, `QR is ${box.width}×${box.height}px`);
+    const first = await decodeScreenshot(page, dialog.locator('.gk-qr-frame'));
+    assert.equal(first, page.url());
+    assert.equal(await dialog.locator('#gk-share-address').inputValue(), page.url());
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.locator('nav.gk-views a[href="#/cards"]').click();
+    await page.waitForFunction(() => location.hash === '#/cards');
+    await openShare(page);
+    const second = await decodeScreenshot(page, dialog.locator('.gk-qr-frame'));
+    assert.equal(second, page.url());
+    assert.notEqual(second, first);
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('a search with Chinese in the address fits and decodes exactly', async () => {
+    const { page, context, problems } = await openPage(browser, server.url + '#/search?q=%E7%BD%9A%E6%AC%BE%20%E5%8A%9E%E7%BB%93%E7%8E%87');
+    const dialog = await openShare(page);
+    assert.equal(await decodeScreenshot(page, dialog.locator('.gk-qr-frame')), page.url());
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('an address past the capacity of a QR code is said so, not drawn broken', async () => {
+    const long = 'a'.repeat(3000);
+    const { page, context, problems } = await openPage(browser, server.url + '#/search?q=' + long);
+    const dialog = await openShare(page);
+    assert.equal(await dialog.locator('svg.gk-qr').count(), 0);
+    assert.match(await dialog.locator('.gk-qr-problem').innerText(), /太长/);
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('复制链接 copies with the Clipboard API and confirms it', async () => {
+    const { page, context, problems } = await openPage(browser, server.url + '#/cards');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const dialog = await openShare(page);
+    await dialog.getByRole('button', { name: '复制链接' }).click();
+    await page.waitForFunction(() => document.querySelector('.gk-share-status')?.textContent === '已复制');
+    assert.equal(await dialog.locator('.gk-share-status').getAttribute('role'), 'status');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('without the Clipboard API the address is selected for copying by hand', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    await context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
+      document.execCommand = () => false;
+    });
+    const page = await context.newPage();
+    await page.goto(server.url + '#/s/1');
+    await page.locator('h1').waitFor();
+    const dialog = await openShare(page);
+    await dialog.getByRole('button', { name: '复制链接' }).click();
+    await page.waitForFunction(() => (document.querySelector('.gk-share-status')?.textContent ?? '').length > 0);
+    const selection = await page.evaluate(() => {
+      const input = document.querySelector('#gk-share-address');
+      return { focused: document.activeElement === input, start: input.selectionStart, end: input.selectionEnd, length: input.value.length };
+    });
+    assert.deepEqual(selection, { focused: true, start: 0, end: selection.length, length: selection.length });
+    assert.notEqual(await dialog.locator('.gk-share-status').innerText(), '已复制');
+    await context.close();
+  });
+
+  test('the printout carries its own QR code of the address', async () => {
+    const { page, context, problems } = await openPage(browser, server.url + '#/s/1');
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.locator('.gk-print-address');
+    assert.ok(await printed.isVisible());
+    assert.equal(await decodeScreenshot(page, printed.locator('svg.gk-qr')), page.url());
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('a portal can set the public address the QR code and links use', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gongkai-dist-'));
+    await cp(DIST, dir, { recursive: true });
+    const index = join(dir, 'index.html');
+    const html = await readFile(index, 'utf8');
+    const base = 'https://portal.example.gov.cn/xxgk/2024/fzbg/';
+    await writeFile(index, html.replace('<head>', `<head><meta name="gongkai:base-url" content="${base}">`));
+    const other = await serveDist(dir);
+    try {
+      const { page, context, problems } = await openPage(browser, other.url + '#/s/1');
+      const dialog = await openShare(page);
+      assert.equal(await decodeScreenshot(page, dialog.locator('.gk-qr-frame')), `${base}#/s/1`);
+      assertClean(problems);
+      await context.close();
+    } finally {
+      await other.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
