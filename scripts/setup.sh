@@ -10,7 +10,9 @@ RUST_TOOLCHAIN=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
 # wasm-bindgen-cli must match the wasm-bindgen library the app links, exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
 # fonts-wqy-microhei: a CJK font, so screenshots and layout checks see real glyphs.
-APT_PACKAGES=(chromium chromium-driver fonts-wqy-microhei)
+# nginx: the browser tests serve dist/ with deploy/nginx.conf, as a portal would, from an
+# nginx of their own on 127.0.0.1 that they start and stop (not the system's service).
+APT_PACKAGES=(chromium chromium-driver fonts-wqy-microhei nginx)
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 
@@ -36,7 +38,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# Browser for the tests, from Debian.
+# Browser and web server for the tests, from Debian.
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -1,19 +1,17 @@
 //! The viewer's root component: holds the address and settings, and lays out the page.
 
-use std::rc::Rc;
-
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::{
     components::{
-        CardsView, Outline, QrCode, ReadAloud, ReaderContext, ReportHeader, ReportText, SearchBox,
-        SearchResults, SettingsPanel, SharePanel, Shared,
+        CardsView, Highlights, Outline, QrCode, ReadAloud, ReaderContext, ReportHeader, ReportText,
+        SearchBox, SearchResults, SettingsPanel, SharePanel, Shared,
     },
-    hooks::{use_address, use_scroll_spy, use_stored},
+    hooks::{use_address, use_embed_height, use_scroll_spy, use_stored},
     report::Report,
-    route::{Address, Route},
+    route::{Address, AddressKey, Route},
     runs::{Mark, MarkKind},
     search::{SearchIndex, SearchResults as Results},
     settings::{FontSize, Theme},
@@ -25,6 +23,27 @@ pub struct AppProps {
     /// The address to render before the browser's is read (prerendering, tests).
     #[prop_or_default]
     pub address: Address,
+}
+
+/// The viewer as `main` starts it: [`App`] with its address kept under `address_key` (the
+/// page's hash, or a parameter of the portal page it is mounted in), which [`App`] reads from
+/// context (rendered alone, as in tests, it keeps the hash).
+#[derive(Properties, PartialEq)]
+pub struct ViewerProps {
+    pub report: Shared<Report>,
+    #[prop_or_default]
+    pub address: Address,
+    #[prop_or_default]
+    pub address_key: AddressKey,
+}
+
+#[function_component]
+pub fn Viewer(props: &ViewerProps) -> Html {
+    html! {
+        <ContextProvider<AddressKey> context={ props.address_key.clone() }>
+            <App report={ props.report } address={ props.address.clone() } />
+        </ContextProvider<AddressKey>>
+    }
 }
 
 /// Whether `route` names something this report has.
@@ -40,9 +59,9 @@ fn resolves(report: &Report, route: &Route) -> bool {
 }
 
 /// Search hits as marks per block, numbered over all hits in document order.
-fn hit_marks(results: &Results) -> Rc<Vec<(String, Vec<Mark>)>> {
+fn hit_marks(results: &Results) -> Vec<(String, Vec<Mark>)> {
     let mut n = 0;
-    let marks = results
+    results
         .groups
         .iter()
         .flat_map(|group| &group.blocks)
@@ -61,8 +80,7 @@ fn hit_marks(results: &Results) -> Rc<Vec<(String, Vec<Mark>)>> {
                 .collect();
             (block.block.clone(), marks)
         })
-        .collect();
-    Rc::new(marks)
+        .collect()
 }
 
 /// Whether a key press is typing into a field (where `/` is just a character).
@@ -81,7 +99,14 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let report = props.report;
-    let address = use_address(props.address.clone());
+    let address_key = use_context::<AddressKey>().unwrap_or_default();
+    // Mounted in a portal's page: the page, its title, its keys and its scrolling are the
+    // portal's; the viewer keeps to its element.
+    let mounted = address_key.is_mounted();
+    let address = use_address(props.address.clone(), address_key.clone());
+    let embed = address.get().embed;
+    let root = use_node_ref();
+    use_embed_height(root.clone(), embed);
     let route = address.get().route.clone();
     let known = resolves(&report, &route);
     let current_section = use_scroll_spy();
@@ -90,21 +115,36 @@ pub fn App(props: &AppProps) -> Html {
     let (theme, set_theme) = use_stored(Theme::STORAGE_KEY, Theme::from_key, Theme::key);
     let outline_open = use_state(|| false);
     // The page's own address and the portal's public one, known once mounted.
-    let page_address = use_state(String::new);
-    let public_base = use_state(|| None::<String>);
+    let page_address = use_state_eq(String::new);
+    let public_base = use_state_eq(|| None::<String>);
     {
         let public_base = public_base.clone();
         use_effect_with((), move |_| public_base.set(crate::head::public_base()));
     }
 
     // Head: the title and the meta tags inspectors and search engines read.
-    use_effect_with(report, |report| crate::head::describe(report));
-    // Move to what the address names, once it is rendered.
+    use_effect_with((report, mounted), |(report, mounted)| {
+        if !mounted {
+            crate::head::describe(report);
+        }
+    });
+    // Move to what the address names, once it is rendered. Refining a search is not a move:
+    // the page stays where it is while the reader types.
     {
         let page_address = page_address.clone();
-        use_effect_with((route.clone(), known), move |(route, known)| {
-            crate::scroll::reveal(route, *known);
-            page_address.set(gloo::utils::window().location().href().unwrap_or_default());
+        let place = match &route {
+            Route::Search(_) => Route::Search(String::new()),
+            other => other.clone(),
+        };
+        let root = root.clone();
+        let address_key = address_key.clone();
+        use_effect_with((place, known), move |(route, known)| {
+            let within = mounted.then(|| root.cast::<web_sys::Element>()).flatten();
+            crate::scroll::reveal(route, *known, within.as_ref());
+            // Without the viewer's address (its hash, or its parameter in a portal's page), so
+            // refining a search does not re-render the page for nothing.
+            let href = gloo::utils::window().location().href().unwrap_or_default();
+            page_address.set(address_key.write(&href, &Address::default()));
         });
     }
 
@@ -117,19 +157,17 @@ pub fn App(props: &AppProps) -> Html {
     let searching = matches!(route, Route::Search(_));
     let results = use_memo(query.clone(), |query| index.search(query));
     let hits = use_memo(results.clone(), |results| hit_marks(results));
-    let current_hit = use_state(|| None::<usize>);
+    let current_hit = use_state_eq(|| None::<usize>);
     {
         let current_hit = current_hit.clone();
         use_effect_with(query.clone(), move |_| current_hit.set(None));
     }
-    // `/` anywhere but in a field focuses the search box.
-    use_effect_with((), |_| {
-        let options = EventListenerOptions::enable_prevent_default();
-        let listener = EventListener::new_with_options(
-            &gloo::utils::document(),
-            "keydown",
-            options,
-            |event| {
+    // `/` anywhere but in a field focuses the search box (not in a portal's page: its keys
+    // are the portal's).
+    use_effect_with(mounted, |&mounted| {
+        let listener = (!mounted).then(|| {
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&gloo::utils::document(), "keydown", options, |event| {
                 let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
@@ -141,8 +179,8 @@ pub fn App(props: &AppProps) -> Html {
                     event.prevent_default();
                     crate::scroll::focus("gk-search-input");
                 }
-            },
-        );
+            })
+        });
         move || drop(listener)
     });
     let on_query = {
@@ -198,18 +236,19 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let cards = matches!(route, Route::Cards { .. }) && known;
-    let context = ReaderContext {
+    // The context never changes; what is highlighted goes down as props, section by section.
+    let context = (*use_memo((), move |_| ReaderContext::new(report))).clone();
+    let highlights = Highlights {
+        hits: if searching {
+            (*hits).clone()
+        } else {
+            Vec::new()
+        },
+        current_hit: *current_hit,
         current_figure: match &route {
             Route::Metric(id) if known => Some(id.clone()),
             _ => None,
         },
-        hits: if searching {
-            (*hits).clone()
-        } else {
-            Rc::default()
-        },
-        current_hit: *current_hit,
-        ..ReaderContext::new(report)
     };
     let toggle_outline = {
         let outline_open = outline_open.clone();
@@ -228,17 +267,49 @@ pub fn App(props: &AppProps) -> Html {
         "gk-root",
         format!("gk-size-{}", font_size.key()),
         format!("gk-theme-{}", theme.key()),
-        address.get().embed.then_some("gk-embed"),
+        embed.then_some("gk-embed"),
+        mounted.then_some("gk-mounted"),
     );
+    // Mounted, the viewer's links (`#/s/2`) would change the portal's hash: a plain click is
+    // followed here instead, into the viewer's own parameter. (Opened in a new tab, such a link
+    // still works: a mounted viewer also reads an address from the hash.)
+    let follow_link = mounted.then(|| {
+        let address = address.clone();
+        Callback::from(move |event: MouseEvent| {
+            if event.default_prevented()
+                || event.button() != 0
+                || event.ctrl_key()
+                || event.meta_key()
+                || event.shift_key()
+                || event.alt_key()
+            {
+                return;
+            }
+            let Some(target) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href^=\"#/\"]").ok().flatten())
+                .and_then(|link| link.get_attribute("href"))
+                .and_then(|href| Address::from_hash(&href))
+            else {
+                return;
+            };
+            event.prevent_default();
+            if *address.get() != target {
+                address.go(target, false);
+            }
+        })
+    });
     let place = if known { route.clone() } else { Route::Start };
-    let share_url = crate::qr::share_url(&page_address, public_base.as_deref(), &place.href());
+    let share_url =
+        crate::qr::share_url_in(&page_address, public_base.as_deref(), &address_key, &place);
     let focus = match &route {
         Route::Cards { focus } => focus.clone().map(AttrValue::from),
         _ => None,
     };
     html! {
         <ContextProvider<ReaderContext> context={ context }>
-        <div class={ root_class }>
+        <div class={ root_class } ref={ root } onclick={ follow_link }>
             <a class="gk-skip" href="#gk-main" onclick={ skip_to_text }>{ "跳到正文" }</a>
             <div class="gk-toolbar" role="toolbar" aria-label="阅读工具">
                 <SearchBox query={ query.clone() } on_query={ on_query } on_step={ on_step.clone() }
@@ -273,8 +344,8 @@ pub fn App(props: &AppProps) -> Html {
                         <SearchResults report={ report } query={ query.clone() } results={ results.clone() }
                             current={ *current_hit } on_choose={ go_to_hit.clone() } on_step={ on_step.clone() } />
                     }) }
-                    <ReportHeader report={ report } />
-                    <ReportText hidden={ cards } />
+                    <ReportHeader report={ report } highlights={ highlights.within("title") } />
+                    <ReportText hidden={ cards } highlights={ highlights } />
                     <CardsView report={ report } focus={ focus } hidden={ !cards } />
                     <div class="gk-print-address">
                         <QrCode text={ share_url.clone() } size={ 120 } />

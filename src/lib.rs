@@ -8,6 +8,7 @@ pub mod bundled;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod components;
+pub mod embed;
 pub mod head;
 pub mod hooks;
 pub mod metrics;

@@ -2,14 +2,45 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use gongkai::{app::AppProps, components::Shared, route::Address};
+    use gongkai::{
+        app::{Viewer, ViewerProps},
+        components::Shared,
+        route::AddressKey,
+    };
     // A panic then shows in the browser console with its message, not as `unreachable`.
     console_error_panic_hook::set_once();
     let report = Shared::leak(gongkai::bundled::report());
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    // A portal's page marks where the viewer goes with `<div data-gongkai>`, and may name the
+    // query parameter it keeps its address in (`data-gongkai-key`, default `gk`); the viewer's
+    // own page has no such element, and the viewer takes its body and its hash.
+    let mount = gloo::utils::document()
+        .query_selector("[data-gongkai]")
+        .ok()
+        .flatten();
+    let address_key = match &mount {
+        Some(element) => AddressKey::query(element.get_attribute("data-gongkai-key").as_deref()),
+        None => AddressKey::Hash,
+    };
     // The first render already shows what the address names: no flash of the start page.
-    let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    let address = Address::from_hash(&hash).unwrap_or_default();
-    yew::Renderer::<gongkai::app::App>::with_props(AppProps { report, address }).render();
+    let address = address_key.read(&href).unwrap_or_default();
+    let props = ViewerProps {
+        report,
+        address,
+        address_key,
+    };
+    match mount {
+        Some(element) => {
+            // What the portal put there for readers without the viewer gives way to it.
+            while let Some(child) = element.first_child() {
+                let _ = element.remove_child(&child);
+            }
+            yew::Renderer::<Viewer>::with_root_and_props(element, props).render();
+        }
+        None => {
+            yew::Renderer::<Viewer>::with_props(props).render();
+        }
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

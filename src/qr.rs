@@ -3,6 +3,8 @@
 
 use qrcode::{types::QrError, Color, EcLevel, QrCode};
 
+use crate::route::{Address, AddressKey, Route};
+
 /// Modules of white border around the code, as the standard asks (ISO/IEC 18004 quiet zone).
 pub const QUIET_ZONE: usize = 4;
 
@@ -88,6 +90,25 @@ pub fn share_url(page_href: &str, public_base: Option<&str>, hash: &str) -> Stri
     format!("{base}{hash}")
 }
 
+/// The address to share of `route`, kept where `key` says: the hash of the viewer's page, or
+/// the parameter of a portal page it is mounted in (the portal's other parameters kept).
+pub fn share_url_in(
+    page_href: &str,
+    public_base: Option<&str>,
+    key: &AddressKey,
+    route: &Route,
+) -> String {
+    let base = public_base
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .unwrap_or(page_href);
+    let address = Address {
+        route: route.clone(),
+        embed: false,
+    };
+    key.write(base, &address)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +128,39 @@ mod tests {
             "https://portal.example.gov.cn/xxgk/fzbg/#/m/p0.m1"
         );
         assert_eq!(share_url("http://a/", Some("  "), "#/"), "http://a/#/");
+    }
+
+    #[test]
+    fn a_mounted_viewer_shares_the_portal_page_with_its_parameter() {
+        let key = AddressKey::query(None);
+        let section = Route::Section("2.1".into());
+        assert_eq!(
+            share_url_in(
+                "http://10.0.0.5/page.html?id=3&gk=/s/1#top",
+                None,
+                &key,
+                &section
+            ),
+            "http://10.0.0.5/page.html?id=3&gk=/s/2.1#top"
+        );
+        assert_eq!(
+            share_url_in(
+                "http://10.0.0.5/page.html?gk=/s/1",
+                Some("https://portal.example.gov.cn/xxgk/page.html"),
+                &key,
+                &section
+            ),
+            "https://portal.example.gov.cn/xxgk/page.html?gk=/s/2.1"
+        );
+        assert_eq!(
+            share_url_in(
+                "http://a/v/#/cards?embed=1",
+                None,
+                &AddressKey::Hash,
+                &section
+            ),
+            share_url("http://a/v/#/cards?embed=1", None, &section.href())
+        );
     }
 
     #[test]

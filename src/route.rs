@@ -99,6 +99,128 @@ impl Route {
     }
 }
 
+/// Where the reader's address lives in the page's URL.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum AddressKey {
+    /// The whole hash, `#/s/2`: the viewer owns its page (its own index.html, an iframe).
+    #[default]
+    Hash,
+    /// One query parameter of a host page (`?gk=/s/2`): the viewer is mounted in a portal's
+    /// page, whose hash and other parameters stay the portal's.
+    Query(String),
+}
+
+impl AddressKey {
+    /// The query parameter a mounted viewer uses unless its element names another.
+    pub const DEFAULT_PARAM: &'static str = "gk";
+
+    /// The key a host page asks for with `data-gongkai-key`: a plain parameter name, else the
+    /// default.
+    pub fn query(name: Option<&str>) -> AddressKey {
+        let name = name.map(str::trim).filter(|n| {
+            !n.is_empty()
+                && n.len() <= 32
+                && n.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        });
+        AddressKey::Query(name.unwrap_or(Self::DEFAULT_PARAM).to_string())
+    }
+
+    pub fn is_mounted(&self) -> bool {
+        matches!(self, AddressKey::Query(_))
+    }
+
+    /// The address in the URL `href`. With the hash as key, a hash that is not an address
+    /// (`#gk-main`) is `None`. With a parameter, its absence is the start of the report —
+    /// unless the hash is a known address (`#/s/2`: an in-viewer link opened in a new tab).
+    pub fn read(&self, href: &str) -> Option<Address> {
+        let (rest, hash) = href.split_once('#').unwrap_or((href, ""));
+        match self {
+            AddressKey::Hash => Address::from_hash(hash),
+            AddressKey::Query(name) => {
+                let query = rest.split_once('?').map_or("", |(_, q)| q);
+                let value = query.split('&').find_map(|pair| {
+                    let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                    (key == name).then(|| percent_decode(value))
+                });
+                let address = match value {
+                    Some(value) => Address::from_hash(&value).unwrap_or_default(),
+                    None => viewer_hash(hash).unwrap_or_default(),
+                };
+                Some(Address {
+                    embed: false,
+                    ..address
+                })
+            }
+        }
+    }
+
+    /// `href` with `address` written into it: the hash replaced, or the parameter set in place
+    /// (removed for the start) with the host's other parameters and hash kept. A hash that is
+    /// one of the viewer's own addresses is dropped, so it cannot come back later.
+    pub fn write(&self, href: &str, address: &Address) -> String {
+        let (rest, hash) = href.split_once('#').unwrap_or((href, ""));
+        match self {
+            AddressKey::Hash => format!("{rest}{}", address.to_hash()),
+            AddressKey::Query(name) => {
+                let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+                let value = (address.route != Route::Start).then(|| {
+                    let hash = Address {
+                        embed: false,
+                        ..address.clone()
+                    }
+                    .to_hash();
+                    format!("{name}={}", encode_param(&hash[1..]))
+                });
+                let mut pairs: Vec<String> = Vec::new();
+                let mut placed = false;
+                for pair in query.split('&').filter(|p| !p.is_empty()) {
+                    if pair.split_once('=').map_or(pair, |(k, _)| k) == name {
+                        if let (false, Some(value)) = (placed, &value) {
+                            pairs.push(value.clone());
+                        }
+                        placed = true;
+                    } else {
+                        pairs.push(pair.to_string());
+                    }
+                }
+                if let (false, Some(value)) = (placed, value) {
+                    pairs.push(value);
+                }
+                let mut url = path.to_string();
+                if !pairs.is_empty() {
+                    url.push('?');
+                    url.push_str(&pairs.join("&"));
+                }
+                if !hash.is_empty() && viewer_hash(hash).is_none() {
+                    url.push('#');
+                    url.push_str(hash);
+                }
+                url
+            }
+        }
+    }
+}
+
+/// A hash that is one of the viewer's own addresses (not the start, not unknown).
+fn viewer_hash(hash: &str) -> Option<Address> {
+    Address::from_hash(hash).filter(|a| !matches!(a.route, Route::Start | Route::Unknown(_)))
+}
+
+/// A viewer address as a query value: readable (`/s/2.3.3`, `/cards?m=p0.m1`), with only what
+/// would end or split the value (`&`, `#`, `+`, `%`, spaces, non-ASCII) encoded.
+fn encode_param(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/?=:@!$'()*,;".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 fn is_section_id(id: &str) -> bool {
     !id.is_empty()
         && id.split('.').all(|part| {
@@ -237,5 +359,91 @@ mod tests {
         assert_eq!(percent_decode("%E7%BD"), "\u{fffd}");
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz%"), "%zz%");
+    }
+
+    #[test]
+    fn a_mounted_viewer_keeps_its_address_in_its_own_parameter() {
+        let key = AddressKey::query(None);
+        let host = "https://portal.example.gov.cn/xxgk/2024/page.html?id=7#top";
+        let section = Address {
+            route: Route::Section("2.3".into()),
+            embed: false,
+        };
+        let url = key.write(host, &section);
+        assert_eq!(
+            url,
+            "https://portal.example.gov.cn/xxgk/2024/page.html?id=7&gk=/s/2.3#top"
+        );
+        assert_eq!(key.read(&url), Some(section.clone()));
+        // The parameter is replaced in place, and removed for the start.
+        let cards = Address {
+            route: Route::Cards {
+                focus: Some("p0.m1".into()),
+            },
+            embed: true,
+        };
+        let url = key.write(&url, &cards);
+        assert_eq!(
+            url,
+            "https://portal.example.gov.cn/xxgk/2024/page.html?id=7&gk=/cards?m=p0.m1#top"
+        );
+        assert_eq!(
+            key.read(&url).unwrap().route,
+            Route::Cards {
+                focus: Some("p0.m1".into())
+            }
+        );
+        assert!(!key.read(&url).unwrap().embed);
+        assert_eq!(
+            key.write(&url, &Address::default()),
+            "https://portal.example.gov.cn/xxgk/2024/page.html?id=7#top"
+        );
+        assert_eq!(key.read(host), Some(Address::default()));
+        // The portal's own hash routes are never read or dropped.
+        assert_eq!(key.read("http://a/p#/news/5"), Some(Address::default()));
+        assert_eq!(
+            key.write("http://a/p#/news/5", &section),
+            "http://a/p?gk=/s/2.3#/news/5"
+        );
+    }
+
+    #[test]
+    fn a_mounted_viewer_round_trips_every_route_and_reads_viewer_hashes_opened_in_a_new_tab() {
+        let key = AddressKey::query(Some("report"));
+        assert_eq!(key, AddressKey::Query("report".into()));
+        assert_eq!(
+            AddressKey::query(Some("a b&")),
+            AddressKey::Query("gk".into())
+        );
+        for route in [
+            Route::Section("1.2".into()),
+            Route::Metric("2.3.3.p0.m8".into()),
+            Route::Cards { focus: None },
+            Route::Search("罚款 100% <script>&=?#+".into()),
+        ] {
+            let address = Address {
+                route,
+                embed: false,
+            };
+            let url = key.write("http://h/x.html?a=1&b", &address);
+            assert!(url.starts_with("http://h/x.html?a=1&b&report=/"), "{url}");
+            assert_eq!(key.read(&url), Some(address));
+        }
+        // `#/s/2` is what an in-viewer link points to: opened in a new tab, it still works,
+        // and moving on replaces it with the parameter.
+        assert_eq!(
+            key.read("http://h/x.html#/s/2").unwrap().route,
+            Route::Section("2".into())
+        );
+        assert_eq!(
+            key.write("http://h/x.html#/s/2", &Address::default()),
+            "http://h/x.html"
+        );
+        // The hash key is the whole hash, as before.
+        assert_eq!(
+            AddressKey::Hash.write("http://h/v/#/s/1", &Address::default()),
+            "http://h/v/#/"
+        );
+        assert_eq!(AddressKey::Hash.read("http://h/v/#gk-main"), None);
     }
 }

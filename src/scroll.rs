@@ -6,8 +6,10 @@ use wasm_bindgen::JsCast;
 use crate::route::Route;
 
 /// Scrolls to the target of `route`: a section's heading, a figure in the text (centred), a
-/// card, or the top. Called after the route's render.
-pub fn reveal(route: &Route, known: bool) {
+/// card, or the top — of the page, or for a viewer mounted in a portal's page (`mounted`, its
+/// root element), of the viewer, and only when the reader is below its start. Called after the
+/// route's render.
+pub fn reveal(route: &Route, known: bool, mounted: Option<&web_sys::Element>) {
     let target = match route {
         _ if !known => None,
         Route::Section(id) => Some((format!("gk-s-{id}"), false)),
@@ -28,7 +30,15 @@ pub fn reveal(route: &Route, known: bool) {
                 focus_element(&element);
             }
         }
-        None => gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0),
+        None => match mounted {
+            Some(root) if root.get_bounding_client_rect().top() < 0.0 => {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Start);
+                root.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+            Some(_) => {}
+            None => gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0),
+        },
     }
 }
 

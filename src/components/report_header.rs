@@ -1,11 +1,14 @@
 use yew::prelude::*;
 
-use super::{ReaderContext, Shared, TextBlock};
+use super::{Highlights, Shared, TextBlock};
 use crate::report::Report;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportHeaderProps {
     pub report: Shared<Report>,
+    /// Search hits in the title.
+    #[prop_or_default]
+    pub highlights: Highlights,
 }
 
 /// Breadcrumb, the report's title as the page's only `<h1>`, and its publication details
@@ -13,12 +16,8 @@ pub struct ReportHeaderProps {
 #[function_component]
 pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
     let report = props.report.0;
-    let context = use_context::<ReaderContext>();
-    let marks = context
-        .as_ref()
-        .map(|c| c.marks("title"))
-        .unwrap_or_default();
-    let current_hit = context.and_then(|c| c.current_hit);
+    let marks = props.highlights.hit_marks("title", 0, usize::MAX);
+    let current_hit = props.highlights.current_hit;
     let breadcrumb = (!report.breadcrumb.is_empty()).then(|| {
         html! {
             <nav class="gk-breadcrumb" aria-label="当前位置">
@@ -38,7 +37,7 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
         <header class="gk-header">
             { breadcrumb }
             <h1 class="gk-title">
-                <TextBlock text={ AttrValue::from(report.title.clone()) } marks={ marks } current_hit={ current_hit } />
+                <TextBlock text={ AttrValue::Static(report.title.as_str()) } marks={ marks } current_hit={ current_hit } />
             </h1>
             <dl class="gk-meta">
                 { for details.into_iter().filter_map(|(term, value)| value.map(|value| html! {

@@ -1,11 +1,13 @@
 use yew::prelude::*;
 
-use super::{ReaderContext, SectionView, Shared, TextBlock};
+use super::{Highlights, ReaderContext, SectionView, Shared, TextBlock};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportTextProps {
     #[prop_or_default]
     pub hidden: bool,
+    #[prop_or_default]
+    pub highlights: Highlights,
 }
 
 /// The report's body exactly as published: the preamble, then its sections in outline order.
@@ -13,17 +15,23 @@ pub struct ReportTextProps {
 pub fn ReportText(props: &ReportTextProps) -> Html {
     let context = use_context::<ReaderContext>().expect("ReaderContext");
     let report = context.report.0;
+    let highlights = &props.highlights;
     html! {
         <div class="gk-text" id="gk-text" hidden={ props.hidden }>
-            { for report.preamble.iter().map(|p| html! {
-                <p id={ format!("gk-p-{}", p.id) }>
-                    <TextBlock text={ AttrValue::from(p.text.clone()) } marks={ context.marks(&p.id) }
-                        current_figure={ context.current_figure.clone().map(AttrValue::from) }
-                        current_hit={ context.current_hit } />
-                </p>
+            { for report.preamble.iter().map(|p| {
+                let mut marks = context.figure_marks(&p.id);
+                marks.extend(highlights.hit_marks(&p.id, 0, usize::MAX));
+                html! {
+                    <p id={ format!("gk-p-{}", p.id) }>
+                        <TextBlock text={ AttrValue::Static(p.text.as_str()) } marks={ marks }
+                            current_figure={ highlights.current_figure.clone().map(AttrValue::from) }
+                            current_hit={ highlights.current_hit } />
+                    </p>
+                }
             }) }
             { for report.sections.iter().map(|section| html! {
-                <SectionView key={ section.id.clone() } section={ Shared(section) } />
+                <SectionView key={ section.id.clone() } section={ Shared(section) }
+                    highlights={ highlights.within(&format!("{}.", section.id)) } />
             }) }
         </div>
     }

@@ -11,6 +11,9 @@ use crate::{
 
 /// Characters of context on each side of a hit in the results list.
 const SNIPPET_CONTEXT: usize = 18;
+/// Paragraphs listed at first; a long list grows on request, so a one-character query over a
+/// large report stays instant (every hit is still marked in the text and counted).
+const FIRST_BLOCKS: usize = 50;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchResultsProps {
@@ -30,6 +33,12 @@ pub struct SearchResultsProps {
 pub fn SearchResults(props: &SearchResultsProps) -> Html {
     let report = props.report.0;
     let results = &props.results;
+    let limit = use_state_eq(|| FIRST_BLOCKS);
+    {
+        let limit = limit.clone();
+        use_effect_with(props.query.clone(), move |_| limit.set(FIRST_BLOCKS));
+    }
+    let listed_blocks: usize = results.groups.iter().map(|g| g.blocks.len()).sum();
     let query = props.query.trim();
     let count = if query.is_empty() {
         "请输入要查找的字词，也可以输入拼音或拼音首字母。".to_string()
@@ -46,12 +55,19 @@ pub fn SearchResults(props: &SearchResultsProps) -> Html {
         Callback::from(move |_: MouseEvent| on_step.emit(back))
     };
     let mut first_hit = 0;
-    let groups = results.groups.iter().map(|group| {
+    let mut listed = 0;
+    let shown_limit = *limit;
+    let groups = results.groups.iter().map_while(|group| {
+        if listed >= shown_limit {
+            return None;
+        }
         let heading = match group.section.as_deref().and_then(|id| report.section(id)) {
             Some(section) => format!("{}{}", section.number, section.display_title()),
             None => "标题与前言".to_string(),
         };
-        let items = group.blocks.iter().map(|block| {
+        let room = shown_limit - listed;
+        listed += group.blocks.len().min(room);
+        let items = group.blocks.iter().take(room).map(|block| {
             let n = first_hit;
             first_hit += block.ranges.len();
             let text = block_text(report, &block.block).unwrap_or_default();
@@ -73,13 +89,19 @@ pub fn SearchResults(props: &SearchResultsProps) -> Html {
                 </li>
             }
         });
-        html! {
+        Some(html! {
             <section class="gk-result-group" key={ group.section.clone().unwrap_or_default() }>
                 <h3 class="gk-result-heading">{ heading }</h3>
                 <ul class="gk-result-list">{ for items }</ul>
             </section>
-        }
+        })
     });
+    let groups: Html = groups.collect();
+    let more = listed_blocks.saturating_sub(shown_limit);
+    let show_more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(*limit + FIRST_BLOCKS * 4))
+    };
     html! {
         <section id="gk-results" class="gk-results" aria-labelledby="gk-results-title">
             <h2 id="gk-results-title" class="gk-results-title">{ "搜索结果" }</h2>
@@ -101,7 +123,12 @@ pub fn SearchResults(props: &SearchResultsProps) -> Html {
                     }) }
                 </p>
             }) }
-            { for groups }
+            { groups }
+            { for (more > 0).then(|| html! {
+                <button type="button" class="gk-button gk-results-more" onclick={ show_more }>
+                    { format!("还有 {more} 段，继续显示") }
+                </button>
+            }) }
         </section>
     }
 }

@@ -1,11 +1,14 @@
 use yew::prelude::*;
 
-use super::{ReaderContext, Shared, TextBlock};
+use super::{Highlights, ReaderContext, Shared, TextBlock};
 use crate::{metrics::title_block_id, report::Section, route::Route};
 
 #[derive(Properties, PartialEq)]
 pub struct SectionViewProps {
     pub section: Shared<Section>,
+    /// What is highlighted in this section and its subsections only.
+    #[prop_or_default]
+    pub highlights: Highlights,
 }
 
 /// One section of the outline: its heading (a real `<h2>`…`<h6>` whose number links to the
@@ -14,20 +17,23 @@ pub struct SectionViewProps {
 pub fn SectionView(props: &SectionViewProps) -> Html {
     let context = use_context::<ReaderContext>().expect("ReaderContext");
     let section = props.section.0;
-    let block = |id: &str, text: &str| {
+    let highlights = &props.highlights;
+    let current_figure = highlights.current_figure.clone().map(AttrValue::from);
+    let block = |id: &str, text: &'static str| {
+        let mut marks = context.figure_marks(id);
+        marks.extend(highlights.hit_marks(id, 0, usize::MAX));
         html! {
-            <TextBlock text={ AttrValue::from(text.to_string()) } marks={ context.marks(id) }
-                current_figure={ context.current_figure.clone().map(AttrValue::from) }
-                current_hit={ context.current_hit } />
+            <TextBlock text={ AttrValue::Static(text) } marks={ marks }
+                current_figure={ current_figure.clone() } current_hit={ highlights.current_hit } />
         }
     };
     let title_block = title_block_id(&section.id);
     let number_len = section.number.chars().count();
     let number = html! {
         <a class="gk-number" href={ Route::Section(section.id.clone()).href() }>
-            <TextBlock text={ AttrValue::from(section.number.clone()) }
-                marks={ context.hit_marks(&title_block, 0, number_len) }
-                current_hit={ context.current_hit } />
+            <TextBlock text={ AttrValue::Static(section.number.as_str()) }
+                marks={ highlights.hit_marks(&title_block, 0, number_len) }
+                current_hit={ highlights.current_hit } />
         </a>
     };
     let anchor_id = format!("gk-s-{}", section.id);
@@ -48,14 +54,14 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             </p>
         }
     } else {
+        let mut title_marks = context.figure_marks(&title_block);
+        title_marks.extend(highlights.hit_marks(&title_block, number_len, usize::MAX));
         html! {
             <@{heading_tag} id={ anchor_id.clone() } class="gk-heading"
                 data-section={ section.id.clone() } tabindex="-1">
                 { number }
-                <TextBlock text={ AttrValue::from(section.title.clone()) }
-                    marks={ [context.figure_marks(&title_block), context.hit_marks(&title_block, number_len, usize::MAX)].concat() }
-                    current_figure={ context.current_figure.clone().map(AttrValue::from) }
-                    current_hit={ context.current_hit } />
+                <TextBlock text={ AttrValue::Static(section.title.as_str()) } marks={ title_marks }
+                    current_figure={ current_figure.clone() } current_hit={ highlights.current_hit } />
             </@>
         }
     };
@@ -67,7 +73,8 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 <p id={ format!("gk-p-{}", p.id) }>{ block(&p.id, &p.text) }</p>
             }) }
             { for section.children.iter().map(|child| html! {
-                <SectionView key={ child.id.clone() } section={ Shared(child) } />
+                <SectionView key={ child.id.clone() } section={ Shared(child) }
+                    highlights={ highlights.within(&format!("{}.", child.id)) } />
             }) }
         </section>
     }

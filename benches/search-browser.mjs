@@ -1,0 +1,59 @@
+// Search speed in the browser: time from an input event to the results rendered, per
+// keystroke, measured with performance.now() inside the page over a fixed list of queries
+// typed character by character. Usage: node benches/search-browser.mjs DIST_DIR [LABEL]
+import { launchChromium, openPage, serveDist } from '../tests/browser/harness.mjs';
+import { resolve } from 'node:path';
+
+const QUERIES = ['罚款', '办结率', '耕地', '12345', 'gengdi', 'gd', '法治政府', '执法', '100%', '（一）', '執法', '法治 执法'];
+const ROUNDS = 5;
+
+const dist = resolve(process.argv[2] ?? 'dist');
+const label = process.argv[3] ?? dist;
+const server = await serveDist(dist);
+const browser = await launchChromium();
+const { page, context, problems } = await openPage(browser, server.url, { width: 1280, height: 800 });
+
+const startup = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd);
+const samples = await page.evaluate(async ({ queries, rounds }) => {
+  const input = document.querySelector('#gk-search-input');
+  const main = document.querySelector('#gk-main');
+  const times = [];
+  // One keystroke: set the value, fire `input`, and stop the clock at the first DOM change
+  // the app makes in response (its whole render runs before that observer callback).
+  const keystroke = (value) => new Promise((done) => {
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      done(performance.now() - start);
+    });
+    observer.observe(main, { childList: true, subtree: true, characterData: true, attributes: true });
+    input.value = value;
+    const start = performance.now();
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, data: value.slice(-1), inputType: 'insertText' }));
+  });
+  for (let round = 0; round < rounds; round++) {
+    for (const query of queries) {
+      for (let i = 1; i <= query.length; i++) {
+        times.push(await keystroke(query.slice(0, i)));
+      }
+      times.push(await keystroke(''));
+    }
+  }
+  return times;
+}, { queries: QUERIES, rounds: ROUNDS });
+
+samples.sort((a, b) => a - b);
+const pick = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
+const chars = await page.evaluate(() => document.querySelector('#gk-text').textContent.length);
+console.log(JSON.stringify({
+  label,
+  text_chars: chars,
+  keystrokes: samples.length,
+  median_ms: +pick(0.5).toFixed(2),
+  p95_ms: +pick(0.95).toFixed(2),
+  max_ms: +samples[samples.length - 1].toFixed(2),
+  dom_content_loaded_ms: Math.round(startup),
+  console_errors: problems.consoleErrors.length,
+}));
+await context.close();
+await browser.close();
+await server.close();

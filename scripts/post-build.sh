@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Trunk's post_build hook (Trunk.toml), run in the staging folder of every build:
+#  1. writes gongkai-loader.js, the one script that starts the viewer. It has a stable name (so
+#     a portal page can point at it) and imports this build's hashed JS glue and wasm, named
+#     relative to itself: it works from the viewer's index.html and from any portal page, under
+#     any path. No inline script is left, so the page runs under a strict CSP.
+#  2. writes a gzip -9 copy (.gz) of every text and wasm file beside it, for nginx's
+#     gzip_static (deploy/nginx.conf). No brotli: Debian's nginx has no brotli_static module.
+set -euo pipefail
+stage=${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}
+cd "$stage"
+
+# The one file whose name matches: gongkai-<hash>.js, never gongkai-page-<hash>.css and such.
+one() {
+  local found
+  found=$(find . -maxdepth 1 -type f -printf '%f\n' | grep -E "$1" || true)
+  if [ "$(printf '%s' "$found" | grep -c .)" != 1 ]; then
+    echo "post-build: expected one file matching $1 in $stage, found: ${found:-none}" >&2
+    exit 1
+  fi
+  printf '%s' "$found"
+}
+js=$(one '^gongkai(-[0-9a-f]{16})?\.js$')
+wasm=$(one '^gongkai(-[0-9a-f]{16})?_bg\.wasm$')
+css=$(one '^gongkai(-[0-9a-f]{16})?\.css$')
+
+cat > gongkai-loader.js <<LOADER
+// Starts the Gongkai viewer. Written by scripts/post-build.sh for this build's file names:
+// serve it uncached, like index.html (what it imports is cached for good). Load it as
+//   <script type="module" src="…/gongkai-loader.js"></script>
+// In the viewer's own index.html the viewer takes the page; in a portal's page it renders
+// into <div data-gongkai> only, and this adds its stylesheet (the viewer's own, nothing else).
+import init from './${js}';
+
+const css = new URL('./${css}', import.meta.url).href;
+if (![...document.querySelectorAll('link[rel~="stylesheet"]')].some((link) => link.href === css)) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = css;
+  document.head.append(link);
+}
+await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+LOADER
+
+find . -maxdepth 1 -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \
+  -o -name '*.svg' -o -name '*.json' \) -print0 | xargs -0 -r gzip -9 -k -f -n
