@@ -1,34 +1,17 @@
 //! Parsing speed: the real report, and a synthetic report of about 1 MB built from the real
 //! one and the test reports (so it has every heading form, chrome and enumerations).
 
-use std::{fs, hint::black_box};
+mod common;
+
+use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use gongkai::parse::{decode, parse};
-
-fn corpus() -> Vec<String> {
-    let mut paths: Vec<_> = fs::read_dir("tests/reports")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths.insert(0, "reports/bazhou-natural-resources-2023.txt".into());
-    paths
-        .iter()
-        .map(|p| decode(&fs::read(p).unwrap()).unwrap().into_owned())
-        .collect()
-}
+use gongkai::parse::parse;
 
 fn bench_parse(c: &mut Criterion) {
-    let texts = corpus();
+    let texts = common::texts();
     let real = &texts[0];
-    let mut synthetic = String::new();
-    while synthetic.len() < 1024 * 1024 {
-        for text in &texts {
-            synthetic += text;
-            synthetic.push('\n');
-        }
-    }
+    let synthetic = common::repeated(&texts, |s| s.len() >= 1024 * 1024);
 
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(real.len() as u64));

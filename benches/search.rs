@@ -2,39 +2,16 @@
 //! synthetic corpus of about 1.2 million characters (the real report and the test reports,
 //! repeated and parsed as one report, so one index holds them all).
 
-use std::{fs, hint::black_box};
+mod common;
+
+use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use gongkai::{
-    parse::{decode, parse},
-    report::Report,
-    search::SearchIndex,
-};
-
-/// The real report first, then the test reports (decoded, so the GBK one reads too).
-fn texts() -> Vec<String> {
-    let mut paths: Vec<_> = fs::read_dir("tests/reports")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths.insert(0, "reports/bazhou-natural-resources-2023.txt".into());
-    paths
-        .iter()
-        .map(|p| decode(&fs::read(p).unwrap()).unwrap().into_owned())
-        .collect()
-}
+use gongkai::{parse::parse, report::Report, search::SearchIndex};
 
 /// About 1.2 million characters of report text in one report.
 fn corpus(texts: &[String]) -> Report {
-    let mut synthetic = String::new();
-    while synthetic.chars().count() < 1_200_000 {
-        for text in texts {
-            synthetic += text;
-            synthetic.push('\n');
-        }
-    }
-    parse(&synthetic)
+    parse(&common::repeated(texts, |s| s.chars().count() >= 1_200_000))
 }
 
 /// What a reader types, keystroke by keystroke, and a few hostile inputs.
@@ -62,7 +39,7 @@ const QUERIES: &[&str] = &[
 ];
 
 fn bench_search(c: &mut Criterion) {
-    let texts = texts();
+    let texts = common::texts();
     let real = parse(&texts[0]);
     let corpus = corpus(&texts);
     let hostile = "<script>.*+?[](){}|^$\\😀\u{0}".repeat(400);

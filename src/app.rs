@@ -156,7 +156,15 @@ pub fn App(props: &AppProps) -> Html {
     };
     let searching = matches!(route, Route::Search(_));
     let results = use_memo(query.clone(), |query| index.search(query));
-    let hits = use_memo(results.clone(), |results| hit_marks(results));
+    // Hit marks by block and section, made once per result, not on every render.
+    let highlights_base = use_memo((results.clone(), searching), |(results, searching)| {
+        let hits = if *searching {
+            hit_marks(results)
+        } else {
+            Vec::new()
+        };
+        Highlights::new(hits, None, None)
+    });
     let current_hit = use_state_eq(|| None::<usize>);
     {
         let current_hit = current_hit.clone();
@@ -238,18 +246,13 @@ pub fn App(props: &AppProps) -> Html {
     let cards = matches!(route, Route::Cards { .. }) && known;
     // The context never changes; what is highlighted goes down as props, section by section.
     let context = (*use_memo((), move |_| ReaderContext::new(report))).clone();
-    let highlights = Highlights {
-        hits: if searching {
-            (*hits).clone()
-        } else {
-            Vec::new()
-        },
-        current_hit: *current_hit,
-        current_figure: match &route {
+    let highlights = highlights_base.with_current(
+        *current_hit,
+        match &route {
             Route::Metric(id) if known => Some(id.clone()),
             _ => None,
         },
-    };
+    );
     let toggle_outline = {
         let outline_open = outline_open.clone();
         Callback::from(move |_: MouseEvent| outline_open.set(!*outline_open))
@@ -344,7 +347,7 @@ pub fn App(props: &AppProps) -> Html {
                         <SearchResults report={ report } query={ query.clone() } results={ results.clone() }
                             current={ *current_hit } on_choose={ go_to_hit.clone() } on_step={ on_step.clone() } />
                     }) }
-                    <ReportHeader report={ report } highlights={ highlights.within("title") } />
+                    <ReportHeader report={ report } highlights={ highlights.title() } />
                     <ReportText hidden={ cards } highlights={ highlights } />
                     <CardsView report={ report } focus={ focus } hidden={ !cards } />
                     <div class="gk-print-address">

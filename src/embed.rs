@@ -57,13 +57,16 @@ mod tests {
         let own = "https://portal.example.gov.cn";
         // No meta: the viewer's own origin only.
         assert_eq!(target_origin("", own, Some(own)), Some(own.to_string()));
-        assert_eq!(target_origin("", own, Some("https://evil.example")), None);
+        assert_eq!(
+            target_origin("", own, Some("https://evil.example.com")),
+            None
+        );
         assert_eq!(target_origin("", own, None), Some(own.to_string()));
         // A list: the parent's, when listed.
-        let list = "https://a.gov.cn https://b.gov.cn/";
+        let list = "https://a.example.gov.cn https://b.example.gov.cn/";
         assert_eq!(
-            target_origin(list, own, Some("https://b.gov.cn")),
-            Some("https://b.gov.cn".to_string())
+            target_origin(list, own, Some("https://b.example.gov.cn")),
+            Some("https://b.example.gov.cn".to_string())
         );
         assert_eq!(target_origin(list, own, Some(own)), None);
         assert_eq!(target_origin(list, own, None), None);

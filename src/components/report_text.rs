@@ -31,7 +31,7 @@ pub fn ReportText(props: &ReportTextProps) -> Html {
             }) }
             { for report.sections.iter().map(|section| html! {
                 <SectionView key={ section.id.clone() } section={ Shared(section) }
-                    highlights={ highlights.within(&format!("{}.", section.id)) } />
+                    highlights={ highlights.section(&section.id) } />
             }) }
         </div>
     }

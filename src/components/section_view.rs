@@ -74,7 +74,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             }) }
             { for section.children.iter().map(|child| html! {
                 <SectionView key={ child.id.clone() } section={ Shared(child) }
-                    highlights={ highlights.within(&format!("{}.", child.id)) } />
+                    highlights={ highlights.section(&child.id) } />
             }) }
         </section>
     }

@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { DIST, ROOT, launchChromium } from './harness.mjs';
+import { DIST, ROOT, launchChromium, watchPage } from './harness.mjs';
 
 const DIST_DIR = process.env.GONGKAI_DIST ?? DIST;
 const PORTAL_DIR = join(ROOT, 'tests', 'fixtures', 'portal');
@@ -166,15 +166,7 @@ async function open(browser, url, { viewport = DESK, theme, block } = {}) {
   }, theme ?? null);
   if (block) await context.route(block, (route) => route.abort());
   const page = await context.newPage();
-  const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
-  page.on('console', (msg) => msg.type() === 'error' && problems.consoleErrors.push(msg.text()));
-  page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
-  page.on('request', (req) => {
-    const { protocol, hostname } = new URL(req.url());
-    if (!['data:', 'blob:'].includes(protocol) && hostname !== '127.0.0.1') {
-      problems.foreignRequests.push(req.url());
-    }
-  });
+  const problems = watchPage(page);
   await page.goto(url);
   return { page, context, problems };
 }

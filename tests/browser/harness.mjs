@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -56,13 +57,8 @@ export function launchChromium() {
   });
 }
 
-/**
- * Opens a page that records console errors, uncaught exceptions and every request to a host
- * other than 127.0.0.1, so each test can assert the page is clean and self-contained.
- */
-export async function openPage(browser, url, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
+/** Records a page's console errors, uncaught exceptions and requests to other hosts. */
+export function watchPage(page) {
   const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
   page.on('console', (msg) => msg.type() === 'error' && problems.consoleErrors.push(msg.text()));
   page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
@@ -72,6 +68,24 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 9
       problems.foreignRequests.push(req.url());
     }
   });
+  return problems;
+}
+
+/** Asserts that a watched page stayed clean. */
+export function assertClean(problems) {
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+}
+
+/**
+ * Opens a page that records console errors, uncaught exceptions and every request to a host
+ * other than 127.0.0.1, so each test can assert the page is clean and self-contained.
+ */
+export async function openPage(browser, url, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems = watchPage(page);
   await page.goto(url);
   // The app has rendered once the report's title is in the page.
   await page.locator('h1').first().waitFor({ timeout: 15000 });

@@ -2,7 +2,7 @@
 // round trip, pinyin, and hostile queries.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, openPage, serveDist } from './harness.mjs';
+import { assertClean, launchChromium, openPage, serveDist } from './harness.mjs';
 
 let server;
 let browser;
@@ -23,12 +23,6 @@ async function inViewport(locator) {
   const box = await locator.boundingBox();
   const height = await locator.page().evaluate(() => window.innerHeight);
   return box !== null && box.y >= 0 && box.y + box.height <= height;
-}
-
-function assertClean(problems) {
-  assert.deepEqual(problems.consoleErrors, []);
-  assert.deepEqual(problems.pageErrors, []);
-  assert.deepEqual(problems.foreignRequests, []);
 }
 
 describe('search', () => {

@@ -6,7 +6,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, launchChromium, openPage, serveDist } from './harness.mjs';
+import { DIST, assertClean, launchChromium, openPage, serveDist } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const JSQR = require.resolve('jsqr/dist/jsQR.js');
@@ -45,12 +45,6 @@ async function openShare(page) {
   const dialog = page.locator('dialog.gk-share');
   await dialog.waitFor({ state: 'visible' });
   return dialog;
-}
-
-function assertClean(problems) {
-  assert.deepEqual(problems.consoleErrors, []);
-  assert.deepEqual(problems.pageErrors, []);
-  assert.deepEqual(problems.foreignRequests, []);
 }
 
 describe('share', () => {
