@@ -47,7 +47,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     html! {
         <div class="gk-search" role="search">
             <label class="gk-visually-hidden" for="gk-search-input">{ "搜索本报告" }</label>
-            <input id="gk-search-input" class="gk-search-input" type="search"
+            <input id="gk-search-input" class="gk-field gk-search-input" type="search"
                 placeholder="搜索本报告（按 / 键）" autocomplete="off" enterkeyhint="search"
                 aria-describedby={ props.results_shown.then_some("gk-search-count") }
                 aria-controls={ props.results_shown.then_some("gk-results") }

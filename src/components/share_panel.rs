@@ -106,7 +106,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 <p class="gk-share-hint">{ "用手机扫描二维码，在手机上接着读这里。" }</p>
                 <div class="gk-qr-frame"><QrCode text={ props.url.clone() } size={ 200 } /></div>
                 <label class="gk-share-label" for="gk-share-address">{ "本页地址" }</label>
-                <input id="gk-share-address" ref={ address_input } class="gk-share-address" type="text"
+                <input id="gk-share-address" ref={ address_input } class="gk-field gk-share-address" type="text"
                     readonly=true value={ props.url.clone() } onfocus={ select_all } />
                 <div class="gk-share-actions">
                     <button type="button" class="gk-button" onclick={ copy }>{ "复制链接" }</button>
