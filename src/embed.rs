@@ -71,7 +71,7 @@ mod tests {
         assert_eq!(target_origin(list, own, Some(own)), None);
         assert_eq!(target_origin(list, own, None), None);
         assert_eq!(
-            target_origin(" * ", own, Some("https://x")),
+            target_origin(" * ", own, Some("https://x.example.com")),
             Some("*".to_string())
         );
     }
@@ -83,7 +83,10 @@ mod tests {
             Some("https://portal.example.gov.cn:8443")
         );
         assert_eq!(origin_of("http://127.0.0.1:5/"), Some("http://127.0.0.1:5"));
-        assert_eq!(origin_of("http://h"), Some("http://h"));
+        assert_eq!(
+            origin_of("http://h.example.com"),
+            Some("http://h.example.com")
+        );
         assert_eq!(origin_of(""), None);
         assert_eq!(origin_of("about:blank"), None);
     }

@@ -116,18 +116,25 @@ mod tests {
     #[test]
     fn share_url_uses_the_public_base_and_drops_any_old_hash() {
         assert_eq!(
-            share_url("http://10.0.0.5/viewer/#/cards?embed=1", None, "#/s/2"),
-            "http://10.0.0.5/viewer/#/s/2"
+            share_url(
+                "http://intranet.example.com/viewer/#/cards?embed=1",
+                None,
+                "#/s/2"
+            ),
+            "http://intranet.example.com/viewer/#/s/2"
         );
         assert_eq!(
             share_url(
-                "http://10.0.0.5/viewer/",
+                "http://intranet.example.com/viewer/",
                 Some("https://portal.example.gov.cn/xxgk/fzbg/"),
                 "#/m/p0.m1"
             ),
             "https://portal.example.gov.cn/xxgk/fzbg/#/m/p0.m1"
         );
-        assert_eq!(share_url("http://a/", Some("  "), "#/"), "http://a/#/");
+        assert_eq!(
+            share_url("http://a.example.com/", Some("  "), "#/"),
+            "http://a.example.com/#/"
+        );
     }
 
     #[test]
@@ -136,16 +143,16 @@ mod tests {
         let section = Route::Section("2.1".into());
         assert_eq!(
             share_url_in(
-                "http://10.0.0.5/page.html?id=3&gk=/s/1#top",
+                "http://intranet.example.com/page.html?id=3&gk=/s/1#top",
                 None,
                 &key,
                 &section
             ),
-            "http://10.0.0.5/page.html?id=3&gk=/s/2.1#top"
+            "http://intranet.example.com/page.html?id=3&gk=/s/2.1#top"
         );
         assert_eq!(
             share_url_in(
-                "http://10.0.0.5/page.html?gk=/s/1",
+                "http://intranet.example.com/page.html?gk=/s/1",
                 Some("https://portal.example.gov.cn/xxgk/page.html"),
                 &key,
                 &section
@@ -154,12 +161,16 @@ mod tests {
         );
         assert_eq!(
             share_url_in(
-                "http://a/v/#/cards?embed=1",
+                "http://a.example.com/v/#/cards?embed=1",
                 None,
                 &AddressKey::Hash,
                 &section
             ),
-            share_url("http://a/v/#/cards?embed=1", None, &section.href())
+            share_url(
+                "http://a.example.com/v/#/cards?embed=1",
+                None,
+                &section.href()
+            )
         );
     }
 
