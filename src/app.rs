@@ -156,14 +156,10 @@ pub fn App(props: &AppProps) -> Html {
     };
     let searching = matches!(route, Route::Search(_));
     let results = use_memo(query.clone(), |query| index.search(query));
-    // Hit marks by block and section, made once per result, not on every render.
-    let highlights_base = use_memo((results.clone(), searching), |(results, searching)| {
-        let hits = if *searching {
-            hit_marks(results)
-        } else {
-            Vec::new()
-        };
-        Highlights::new(hits, None, None)
+    // Hit marks by block and section, made once per result, not on every render (outside a
+    // search the query is empty and so are the results).
+    let highlights_base = use_memo(results.clone(), |results| {
+        Highlights::new(hit_marks(results))
     });
     let current_hit = use_state_eq(|| None::<usize>);
     {

@@ -40,6 +40,13 @@ impl ReaderContext {
     pub fn figure_marks(&self, block: &str) -> Vec<Mark> {
         self.figures.get(block).cloned().unwrap_or_default()
     }
+
+    /// Everything marked in a paragraph: its figures and its search hits.
+    pub fn marks(&self, highlights: &Highlights, block: &str) -> Vec<Mark> {
+        let mut marks = self.figure_marks(block);
+        marks.extend(highlights.hit_marks(block, 0, usize::MAX));
+        marks
+    }
 }
 
 /// What is highlighted in a part of the text: search hits by block, the hit being visited and
@@ -69,11 +76,8 @@ impl PartialEq for Highlights {
 }
 
 impl Highlights {
-    pub fn new(
-        hits: Vec<(String, Vec<Mark>)>,
-        current_hit: Option<usize>,
-        current_figure: Option<String>,
-    ) -> Self {
+    /// Search hits by block, in document order; nothing current yet (see [`Self::with_current`]).
+    pub fn new(hits: Vec<(String, Vec<Mark>)>) -> Self {
         let mut sections: HashMap<String, (usize, usize)> = HashMap::new();
         for (i, (block, _)) in hits.iter().enumerate() {
             // `2.3.p0` and `2.3.t` stand in section 2.3, and so in section 2.
@@ -95,8 +99,8 @@ impl Highlights {
             hits: Rc::new(hits),
             sections: Rc::new(sections),
             range,
-            current_hit,
-            current_figure,
+            current_hit: None,
+            current_figure: None,
         }
     }
 
@@ -185,7 +189,7 @@ mod tests {
             ("1.10.p0".to_string(), hit(3)),
             ("2.p0".to_string(), hit(4)),
         ];
-        let all = Highlights::new(hits, Some(2), Some("1.1.p0.m0".into()));
+        let all = Highlights::new(hits).with_current(Some(2), Some("1.1.p0.m0".into()));
         let one = all.section("1");
         assert_eq!(one.part().len(), 3);
         assert_eq!(one.current_hit, Some(2));
@@ -198,7 +202,7 @@ mod tests {
         assert_eq!(all.section("3").part().len(), 0);
         assert_eq!(all.title().part().len(), 1);
         // Sections whose hits did not change compare equal, so they are not rendered again.
-        let other = Highlights::new(vec![("2.p0".to_string(), hit(0))], None, None);
+        let other = Highlights::new(vec![("2.p0".to_string(), hit(0))]);
         assert_eq!(all.section("3"), other.section("3"));
         assert_ne!(all.section("2"), other.section("2"));
     }

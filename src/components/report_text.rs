@@ -18,16 +18,13 @@ pub fn ReportText(props: &ReportTextProps) -> Html {
     let highlights = &props.highlights;
     html! {
         <div class="gk-text" id="gk-text" hidden={ props.hidden }>
-            { for report.preamble.iter().map(|p| {
-                let mut marks = context.figure_marks(&p.id);
-                marks.extend(highlights.hit_marks(&p.id, 0, usize::MAX));
-                html! {
-                    <p id={ format!("gk-p-{}", p.id) }>
-                        <TextBlock text={ AttrValue::Static(p.text.as_str()) } marks={ marks }
-                            current_figure={ highlights.current_figure.clone().map(AttrValue::from) }
-                            current_hit={ highlights.current_hit } />
-                    </p>
-                }
+            { for report.preamble.iter().map(|p| html! {
+                <p id={ format!("gk-p-{}", p.id) }>
+                    <TextBlock text={ AttrValue::Static(p.text.as_str()) }
+                        marks={ context.marks(highlights, &p.id) }
+                        current_figure={ highlights.current_figure.clone().map(AttrValue::from) }
+                        current_hit={ highlights.current_hit } />
+                </p>
             }) }
             { for report.sections.iter().map(|section| html! {
                 <SectionView key={ section.id.clone() } section={ Shared(section) }

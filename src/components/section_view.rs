@@ -20,10 +20,8 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
     let highlights = &props.highlights;
     let current_figure = highlights.current_figure.clone().map(AttrValue::from);
     let block = |id: &str, text: &'static str| {
-        let mut marks = context.figure_marks(id);
-        marks.extend(highlights.hit_marks(id, 0, usize::MAX));
         html! {
-            <TextBlock text={ AttrValue::Static(text) } marks={ marks }
+            <TextBlock text={ AttrValue::Static(text) } marks={ context.marks(highlights, id) }
                 current_figure={ current_figure.clone() } current_hit={ highlights.current_hit } />
         }
     };

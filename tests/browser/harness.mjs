@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -45,6 +46,23 @@ export async function serveDist(dir = DIST) {
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise((ok) => server.close(ok)),
   };
+}
+
+/**
+ * For a test file: serves dist/ and starts Chromium before its tests, stops both after.
+ * The returned object holds `server` and `browser` once the tests run.
+ */
+export function useServedBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await serveDist();
+    env.browser = await launchChromium();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 export function launchChromium() {

@@ -1,20 +1,11 @@
 // The first page: the bundled report loads cleanly, titled, and fits a phone.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, launchChromium, openPage, serveDist } from './harness.mjs';
+import { ROOT, openPage, useServedBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServedBrowser();
 
 async function bundledReportLines() {
   const name = process.env.GONGKAI_REPORT
@@ -25,7 +16,7 @@ async function bundledReportLines() {
 
 describe('the viewer page', () => {
   test('loads with no console error and no request off 127.0.0.1', async () => {
-    const { page, context, problems } = await openPage(browser, server.url);
+    const { page, context, problems } = await openPage(env.browser, env.server.url);
     await page.waitForLoadState('networkidle');
     assert.deepEqual(problems.consoleErrors, []);
     assert.deepEqual(problems.pageErrors, []);
@@ -34,7 +25,7 @@ describe('the viewer page', () => {
   });
 
   test('is zh-CN and shows the report title in its only <h1>, also as the document title', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(env.browser, env.server.url);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.equal(await page.locator('h1').count(), 1);
     const title = (await page.locator('h1').innerText()).trim();
@@ -44,7 +35,7 @@ describe('the viewer page', () => {
   });
 
   test('shows the report body as paragraphs, in the order of the file', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(env.browser, env.server.url);
     const shown = await page.locator('#gk-text p').allInnerTexts();
     assert.ok(shown.length > 0, 'no paragraphs rendered');
     // Compared without white space: enumeration items (一是…二是…) are laid out as lines.
@@ -61,7 +52,7 @@ describe('the viewer page', () => {
 
   for (const width of [360, 320]) {
     test(`has no horizontal overflow at ${width} px wide`, async () => {
-      const { page, context } = await openPage(browser, server.url, { width, height: 740 });
+      const { page, context } = await openPage(env.browser, env.server.url, { width, height: 740 });
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,

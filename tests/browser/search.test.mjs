@@ -1,19 +1,10 @@
 // Search in the browser: the `/` key, results as you type, stepping through hits, the address
 // round trip, pinyin, and hostile queries.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertClean, launchChromium, openPage, serveDist } from './harness.mjs';
+import { assertClean, openPage, useServedBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServedBrowser();
 
 const count = (page) => page.locator('#gk-search-count').innerText();
 /** Hits marked in the report itself (title and text), not in the results list. */
@@ -27,7 +18,7 @@ async function inViewport(locator) {
 
 describe('search', () => {
   test('/ focuses the search box from anywhere, results come as you type', async () => {
-    const { page, context, problems } = await openPage(browser, server.url);
+    const { page, context, problems } = await openPage(env.browser, env.server.url);
     await page.locator('#gk-text p').first().click();
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'gk-search-input');
@@ -45,7 +36,7 @@ describe('search', () => {
   });
 
   test('Enter and Shift+Enter step through the hits, and the buttons too', async () => {
-    const { page, context, problems } = await openPage(browser, server.url + '#/search?q=100%25');
+    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/search?q=100%25');
     const total = await textHits(page).count();
     assert.ok(total >= 2, `expected several hits for 100%, got ${total}`);
     await page.focus('#gk-search-input');
@@ -65,7 +56,7 @@ describe('search', () => {
   });
 
   test('choosing a result scrolls to its hit and highlights it', async () => {
-    const { page, context, problems } = await openPage(browser, server.url + '#/search?q=%E8%80%95%E5%9C%B0');
+    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/search?q=%E8%80%95%E5%9C%B0');
     const results = page.locator('button.gk-result');
     assert.ok((await results.count()) >= 2);
     await results.last().click();
@@ -78,7 +69,7 @@ describe('search', () => {
   });
 
   test('a search address reopens the same search; Esc closes it', async () => {
-    const { page, context, problems } = await openPage(browser, server.url + '#/search?q=%E5%8A%9E%E7%BB%93%E7%8E%87');
+    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/search?q=%E5%8A%9E%E7%BB%93%E7%8E%87');
     assert.equal(await page.inputValue('#gk-search-input'), '办结率');
     assert.match(await count(page), /^共 \d+ 处$/);
     await page.reload();
@@ -94,7 +85,7 @@ describe('search', () => {
   });
 
   test('pinyin, initials and width-insensitive queries find the text', async () => {
-    const { page, context, problems } = await openPage(browser, server.url);
+    const { page, context, problems } = await openPage(env.browser, env.server.url);
     for (const [query, expected] of [['gengdi', '耕地'], ['geng di', '耕地'], ['gd', '耕地'], ['（一）', '(一)']]) {
       await page.fill('#gk-search-input', query);
       await page.locator('#gk-results').waitFor();
@@ -106,7 +97,7 @@ describe('search', () => {
   });
 
   test('a query that matches nothing says so and offers what is close', async () => {
-    const { page, context, problems } = await openPage(browser, server.url + '#/search?q=%E8%80%95%E5%9C%B0%E4%BF%9D%E6%8A%A4zzz');
+    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/search?q=%E8%80%95%E5%9C%B0%E4%BF%9D%E6%8A%A4zzz');
     assert.equal(await count(page), '没有找到“耕地保护zzz”。');
     const suggestions = await page.locator('a.gk-suggestion').allInnerTexts();
     assert.ok(suggestions.length > 0, 'no suggestion');
@@ -127,7 +118,7 @@ describe('search', () => {
     ];
     for (const query of hostile) {
       const encoded = query === '%ED%A0%80' ? query : encodeURIComponent(query);
-      const { page, context, problems } = await openPage(browser, server.url + '#/search?q=' + encoded);
+      const { page, context, problems } = await openPage(env.browser, env.server.url + '#/search?q=' + encoded);
       await page.locator('#gk-results').waitFor();
       assert.equal(await page.evaluate(() => window.__owned), undefined, query.slice(0, 20));
       assert.equal(await page.locator('#gk-results script, #gk-results img').count(), 0);

@@ -1,26 +1,17 @@
 // 手机扫码阅读: the QR code in the page decodes (with npm's jsqr, from a real screenshot) to
 // the exact address being read, follows the reader, copies, and prints.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, assertClean, launchChromium, openPage, serveDist } from './harness.mjs';
+import { DIST, assertClean, openPage, serveDist, useServedBrowser } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const JSQR = require.resolve('jsqr/dist/jsQR.js');
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServedBrowser();
 
 /** Decodes the QR code in a screenshot of `locator`, inside the page, with jsQR. */
 async function decodeScreenshot(page, locator) {
@@ -49,7 +40,7 @@ async function openShare(page) {
 
 describe('share', () => {
   test('the QR code of a deep link decodes to the page address, and follows the reader', async () => {
-    const { page, context, problems } = await openPage(browser, server.url + '#/s/1');
+    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/s/1');
     const dialog = await openShare(page);
     assert.equal(await dialog.getAttribute('aria-labelledby'), 'gk-share-title');
     const box = await dialog.locator('svg.gk-qr').boundingBox();
@@ -71,7 +62,7 @@ describe('share', () => {
   });
 
   test('a search with Chinese in the address fits and decodes exactly', async () => {
-    const { page, context, problems } = await openPage(browser, server.url + '#/search?q=%E7%BD%9A%E6%AC%BE%20%E5%8A%9E%E7%BB%93%E7%8E%87');
+    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/search?q=%E7%BD%9A%E6%AC%BE%20%E5%8A%9E%E7%BB%93%E7%8E%87');
     const dialog = await openShare(page);
     assert.equal(await decodeScreenshot(page, dialog.locator('.gk-qr-frame')), page.url());
     assertClean(problems);
@@ -80,7 +71,7 @@ describe('share', () => {
 
   test('an address past the capacity of a QR code is said so, not drawn broken', async () => {
     const long = 'a'.repeat(3000);
-    const { page, context, problems } = await openPage(browser, server.url + '#/search?q=' + long);
+    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/search?q=' + long);
     const dialog = await openShare(page);
     assert.equal(await dialog.locator('svg.gk-qr').count(), 0);
     assert.match(await dialog.locator('.gk-qr-problem').innerText(), /太长/);
@@ -89,8 +80,8 @@ describe('share', () => {
   });
 
   test('复制链接 copies with the Clipboard API and confirms it', async () => {
-    const { page, context, problems } = await openPage(browser, server.url + '#/cards');
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/cards');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
     const dialog = await openShare(page);
     await dialog.getByRole('button', { name: '复制链接' }).click();
     await page.waitForFunction(() => document.querySelector('.gk-share-status')?.textContent === '已复制');
@@ -101,13 +92,13 @@ describe('share', () => {
   });
 
   test('without the Clipboard API the address is selected for copying by hand', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
     await context.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
       document.execCommand = () => false;
     });
     const page = await context.newPage();
-    await page.goto(server.url + '#/s/1');
+    await page.goto(env.server.url + '#/s/1');
     await page.locator('h1').waitFor();
     const dialog = await openShare(page);
     await dialog.getByRole('button', { name: '复制链接' }).click();
@@ -122,7 +113,7 @@ describe('share', () => {
   });
 
   test('the printout carries its own QR code of the address', async () => {
-    const { page, context, problems } = await openPage(browser, server.url + '#/s/1');
+    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/s/1');
     await page.emulateMedia({ media: 'print' });
     const printed = page.locator('.gk-print-address');
     assert.ok(await printed.isVisible());
@@ -140,7 +131,7 @@ describe('share', () => {
     await writeFile(index, html.replace('<head>', `<head><meta name="gongkai:base-url" content="${base}">`));
     const other = await serveDist(dir);
     try {
-      const { page, context, problems } = await openPage(browser, other.url + '#/s/1');
+      const { page, context, problems } = await openPage(env.browser, other.url + '#/s/1');
       const dialog = await openShare(page);
       assert.equal(await decodeScreenshot(page, dialog.locator('.gk-qr-frame')), `${base}#/s/1`);
       assertClean(problems);
