@@ -7,14 +7,18 @@ source scripts/setup.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "cargo fmt --check"
-cargo fmt --check
+step "cargo fmt --all --check"
+cargo fmt --all --check
 
-step "cargo clippy --all-targets -- -D warnings"
-cargo clippy --quiet --all-targets -- -D warnings
+step "cargo clippy --workspace --all-targets -- -D warnings (native and wasm)"
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown -- -D warnings
 
-step "cargo test (native)"
-cargo test
+step "cargo test --workspace (native)"
+cargo test --workspace
+
+step "slow tests: 10 MB inputs, 1,024 random cases per property"
+GONGKAI_SLOW_TESTS=1 cargo test --workspace --release
 
 step "trunk build --release --offline"
 trunk build --release --offline

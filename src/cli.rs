@@ -113,7 +113,7 @@ pub fn write_metrics_csv(report: &Report, out: &mut dyn Write) -> io::Result<()>
     ];
     write_csv_row(out, header.iter().map(|h| h.to_string()))?;
     for metric in &report.metrics {
-        let section = metric.section.as_deref().and_then(|id| report.section(id));
+        let section = metric.section.as_ref().and_then(|id| report.section(id));
         let value = serde_json::to_value(metric)
             .ok()
             .and_then(|v| v.get("value").map(ToString::to_string))
@@ -121,12 +121,14 @@ pub fn write_metrics_csv(report: &Report, out: &mut dyn Write) -> io::Result<()>
         write_csv_row(
             out,
             [
-                metric.id.clone(),
-                metric.section.clone().unwrap_or_default(),
-                section
-                    .map(|s| format!("{}{}", s.number, s.title))
+                metric.id.to_string(),
+                metric
+                    .section
+                    .as_ref()
+                    .map(ToString::to_string)
                     .unwrap_or_default(),
-                metric.paragraph.clone(),
+                section.map(|s| s.heading_text()).unwrap_or_default(),
+                metric.paragraph.to_string(),
                 metric.raw.clone(),
                 value,
                 metric.unit.clone(),

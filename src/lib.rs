@@ -1,7 +1,10 @@
 //! Gongkai (公开): a viewer for Chinese government disclosure reports.
 //!
-//! The report model ([`report`]) and parser ([`parse`]) are plain Rust, shared by the native CLI
-//! and the WebAssembly app; [`components`] and [`app`] only render them.
+//! Everything about a report itself — model, ids, parser, figures, search, addresses — lives in
+//! the `gongkai-core` crate, re-exported here under the same paths; this crate renders it
+//! ([`components`], [`app`]) and, natively, is the command line ([`cli`]).
+
+pub use gongkai_core::{id, metrics, numerals, parse, qr, report, route, runs, search};
 
 pub mod app;
 pub mod bundled;
@@ -11,13 +14,5 @@ pub mod components;
 pub mod embed;
 pub mod head;
 pub mod hooks;
-pub mod metrics;
-pub mod numerals;
-pub mod parse;
-pub mod qr;
-pub mod report;
-pub mod route;
-pub mod runs;
 pub mod scroll;
-pub mod search;
 pub mod settings;

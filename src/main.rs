@@ -3,13 +3,14 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use gongkai::{
-        app::{Viewer, ViewerProps},
+        app::{App, AppProps},
         components::Shared,
         route::AddressKey,
     };
     // A panic then shows in the browser console with its message, not as `unreachable`.
     console_error_panic_hook::set_once();
     let report = Shared::leak(gongkai::bundled::report());
+    let tables = Some(Shared::leak(gongkai::bundled::tables()));
     let href = gloo::utils::window().location().href().unwrap_or_default();
     // A portal's page marks where the viewer goes with `<div data-gongkai>`, and may name the
     // query parameter it keeps its address in (`data-gongkai-key`, default `gk`); the viewer's
@@ -24,8 +25,9 @@ fn main() {
     };
     // The first render already shows what the address names: no flash of the start page.
     let address = address_key.read(&href).unwrap_or_default();
-    let props = ViewerProps {
+    let props = AppProps {
         report,
+        tables,
         address,
         address_key,
     };
@@ -35,10 +37,10 @@ fn main() {
             while let Some(child) = element.first_child() {
                 let _ = element.remove_child(&child);
             }
-            yew::Renderer::<Viewer>::with_root_and_props(element, props).render();
+            yew::Renderer::<App>::with_root_and_props(element, props).render();
         }
         None => {
-            yew::Renderer::<Viewer>::with_props(props).render();
+            yew::Renderer::<App>::with_props(props).render();
         }
     }
 }

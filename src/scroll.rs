@@ -3,7 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::route::Route;
+use crate::{id::BlockId, route::Route, search::HitPlace};
 
 /// Scrolls to the target of `route`: a section's heading, a figure in the text (centred), a
 /// card, or the top — of the page, or for a viewer mounted in a portal's page (`mounted`, its
@@ -42,10 +42,17 @@ pub fn reveal(route: &Route, known: bool, mounted: Option<&web_sys::Element>) {
     }
 }
 
-/// Scrolls search hit `n` (its `<mark data-hit>` in the text) to the middle of the view.
-pub fn reveal_hit(n: usize) {
-    let selector = format!("#gk-text mark[data-hit=\"{n}\"], .gk-title mark[data-hit=\"{n}\"]");
-    if let Ok(Some(element)) = gloo::utils::document().query_selector(&selector) {
+/// Scrolls a search hit (its `<mark data-hit>`, numbered within its block) to the middle of
+/// the view.
+pub fn reveal_hit(place: &HitPlace) {
+    let document = gloo::utils::document();
+    let block = match &place.block {
+        BlockId::Title => document.query_selector(".gk-title").ok().flatten(),
+        BlockId::Heading(section) => document.get_element_by_id(&format!("gk-s-{section}")),
+        paragraph => document.get_element_by_id(&format!("gk-p-{paragraph}")),
+    };
+    let selector = format!("mark[data-hit=\"{}\"]", place.index);
+    if let Some(element) = block.and_then(|b| b.query_selector(&selector).ok().flatten()) {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         element.scroll_into_view_with_scroll_into_view_options(&options);

@@ -5,18 +5,25 @@ use gongkai::{
     app::{App, AppProps},
     components::Shared,
     parse::parse,
-    route::{Address, Route},
+    route::{Address, AddressKey, Route},
 };
 use yew::ServerRenderer;
 
 async fn render_at(text: &str, route: Route) -> String {
+    render_keyed(text, route, AddressKey::Hash).await
+}
+
+/// The viewer as `main` starts it, its address kept under `address_key`.
+async fn render_keyed(text: &str, route: Route, address_key: AddressKey) -> String {
     let report = parse(text);
     ServerRenderer::<App>::with_props(move || AppProps {
         report: Shared::leak(report),
+        tables: None,
         address: Address {
             route,
             embed: false,
         },
+        address_key,
     })
     .hydratable(false)
     .render()
@@ -203,7 +210,7 @@ async fn cards_view_groups_cards_by_section_and_each_reads_as_a_sentence() {
 
 #[tokio::test]
 async fn a_figure_address_highlights_it_in_place() {
-    let html = render_at(SAMPLE, Route::Metric("1.1.p0.m0".into())).await;
+    let html = render_at(SAMPLE, Route::Metric("1.1.p0.m0".parse().unwrap())).await;
     assert!(
         has_tag(&html, &[r#"id="gk-m-1.1.p0.m0""#, "gk-figure--current"]),
         "{}",
@@ -217,8 +224,8 @@ async fn a_figure_address_highlights_it_in_place() {
 async fn unknown_addresses_show_the_start_with_a_notice() {
     for route in [
         Route::Unknown("/nope".into()),
-        Route::Section("9.9".into()),
-        Route::Metric("9.p0.m0".into()),
+        Route::Section("9.9".parse().unwrap()),
+        Route::Metric("9.p0.m0".parse().unwrap()),
     ] {
         let html = render_at(SAMPLE, route.clone()).await;
         assert!(
@@ -241,4 +248,25 @@ async fn bundled_report_renders_with_its_title_and_all_its_cards() {
         html.matches("data-metric-id=").count(),
         report.metrics.len()
     );
+}
+
+/// In a portal's page (`<div data-gongkai>`), before any effect runs.
+#[tokio::test]
+async fn mounted_viewer_is_one_root_marked_mounted_with_the_usual_links() {
+    let text = include_str!("reports/county-justice-2023.txt");
+    let html = render_keyed(
+        text,
+        Route::Section("1".parse().unwrap()),
+        AddressKey::query(None),
+    )
+    .await;
+    assert!(html.starts_with("<div class=\"gk-root "), "{}", &html[..80]);
+    let root_tag = &html[..html.find('>').unwrap()];
+    assert!(root_tag.contains("gk-mounted"), "{root_tag}");
+    // Links keep their hash form (followed by the viewer itself when clicked).
+    assert!(html.contains("href=\"#/s/1\""));
+    assert!(html.ends_with("</div>"));
+    let own_page = render_keyed(text, Route::Start, AddressKey::Hash).await;
+    let root_tag = &own_page[..own_page.find('>').unwrap()];
+    assert!(!root_tag.contains("gk-mounted"), "{root_tag}");
 }

@@ -3,7 +3,7 @@
 
 use gongkai::{
     qr::{share_url, QrMatrix, QrProblem, QUIET_ZONE},
-    route::{Address, Route},
+    route::{Address, AddressKey, Route},
 };
 
 /// Decodes a matrix as a camera would see it: modules scaled to pixels, quiet zone included.
@@ -39,7 +39,8 @@ fn codes_decode_to_the_exact_address() {
         share_url(
             "http://10.1.2.3/app/",
             Some("https://portal.example.gov.cn/xxgk/2024/fzbg/"),
-            "#/cards",
+            &AddressKey::Hash,
+            &Route::Cards { focus: None },
         ),
         format!("{base}{search}"),
         // Unencoded Chinese as some portals' addresses carry it.

@@ -1,12 +1,15 @@
 use yew::prelude::*;
 
 use super::{MetricCard, Shared};
-use crate::report::{Metric, Report};
+use crate::{
+    id::{MetricId, SectionId},
+    report::{Metric, Report},
+};
 
 #[derive(Properties, PartialEq)]
 pub struct CardsViewProps {
     pub report: Shared<Report>,
-    pub focus: Option<AttrValue>,
+    pub focus: Option<MetricId>,
     #[prop_or_default]
     pub hidden: bool,
 }
@@ -15,16 +18,14 @@ pub struct CardsViewProps {
 #[function_component]
 pub fn CardsView(props: &CardsViewProps) -> Html {
     let report = props.report.0;
-    let mut groups: Vec<(Option<&str>, Vec<&Metric>)> = Vec::new();
+    let mut groups: Vec<(Option<&SectionId>, Vec<&Metric>)> = Vec::new();
     for metric in &report.metrics {
         match groups.last_mut() {
-            Some((section, metrics)) if *section == metric.section.as_deref() => {
-                metrics.push(metric)
-            }
-            _ => groups.push((metric.section.as_deref(), vec![metric])),
+            Some((section, metrics)) if *section == metric.section.as_ref() => metrics.push(metric),
+            _ => groups.push((metric.section.as_ref(), vec![metric])),
         }
     }
-    let heading = |section: Option<&str>| match section.and_then(|id| report.section(id)) {
+    let heading = |section: Option<&SectionId>| match section.and_then(|id| report.section(id)) {
         Some(s) => format!("{}{}", s.number, s.display_title()),
         None => "前言".to_string(),
     };
@@ -34,13 +35,13 @@ pub fn CardsView(props: &CardsViewProps) -> Html {
                 { format!("本报告共列出 {} 项数据。点击卡片可跳转到原文所在位置。", report.metrics.len()) }
             </p>
             { for groups.into_iter().map(|(section, metrics)| html! {
-                <section class="gk-card-group" key={ section.unwrap_or("preamble").to_string() }>
+                <section class="gk-card-group" key={ section.map_or_else(|| "preamble".to_string(), ToString::to_string) }>
                     <h2 class="gk-card-group-title">{ heading(section) }</h2>
                     <ul class="gk-cards" role="list">
                         { for metrics.into_iter().map(|metric| html! {
-                            <li key={ metric.id.clone() }>
+                            <li key={ metric.id.to_string() }>
                                 <MetricCard metric={ Shared(metric) }
-                                    current={ props.focus.as_deref() == Some(metric.id.as_str()) } />
+                                    current={ props.focus.as_ref() == Some(&metric.id) } />
                             </li>
                         }) }
                     </ul>

@@ -25,7 +25,7 @@ pub fn MetricCard(props: &MetricCardProps) -> Html {
         <a class={ classes!("gk-card", props.current.then_some("gk-card--current")) }
             id={ format!("gk-card-{}", metric.id) }
             href={ Route::Metric(metric.id.clone()).href() }
-            data-metric-id={ metric.id.clone() }
+            data-metric-id={ metric.id.to_string() }
             aria-label={ spoken(metric) }>
             <span class="gk-card-label">{ &metric.label }</span>
             <span class="gk-card-figure">

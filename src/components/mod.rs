@@ -17,6 +17,7 @@ mod section_view;
 mod settings_panel;
 mod share_panel;
 mod text_block;
+mod toolbar;
 
 use std::{fmt, ops::Deref};
 
@@ -34,6 +35,7 @@ pub use section_view::SectionView;
 pub use settings_panel::SettingsPanel;
 pub use share_panel::SharePanel;
 pub use text_block::TextBlock;
+pub use toolbar::Toolbar;
 
 /// A part of the report handed to components. The report is parsed once and lives as long as
 /// the page, so components hold `'static` references to it; props compare them by address,

@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use super::Shared;
 use crate::{
+    id::SectionId,
     report::{Report, Section},
     route::Route,
 };
@@ -10,7 +11,7 @@ use crate::{
 pub struct OutlineProps {
     pub report: Shared<Report>,
     /// The section being read, marked in the list.
-    pub current: Option<AttrValue>,
+    pub current: Option<SectionId>,
     /// Open as a drawer (phones); on wide screens the outline is always shown.
     pub open: bool,
     /// Called when an entry is chosen, so a drawer can close.
@@ -37,10 +38,10 @@ fn entries(sections: &[Section], props: &OutlineProps) -> Html {
     html! {
         <ol>
             { for sections.iter().map(|section| {
-                let current = props.current.as_deref() == Some(section.id.as_str());
+                let current = props.current.as_ref() == Some(&section.id);
                 let on_navigate = props.on_navigate.clone();
                 html! {
-                    <li key={ section.id.clone() }>
+                    <li key={ section.id.to_string() }>
                         <a href={ Route::Section(section.id.clone()).href() }
                             class={ classes!(current.then_some("gk-current")) }
                             aria-current={ current.then_some("location") }

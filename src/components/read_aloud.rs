@@ -4,13 +4,13 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;
 
 use super::Shared;
-use crate::report::Report;
+use crate::{id::SectionId, report::Report};
 
 #[derive(Properties, PartialEq)]
 pub struct ReadAloudProps {
     pub report: Shared<Report>,
     /// The section being read on screen; "朗读本节" reads it.
-    pub section: Option<AttrValue>,
+    pub section: Option<SectionId>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -57,7 +57,7 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
                 speaking.set(None);
                 return;
             }
-            let texts = match (scope, section.as_deref().and_then(|id| report.section(id))) {
+            let texts = match (scope, section.as_ref().and_then(|id| report.section(id))) {
                 (Scope::Section, Some(s)) => {
                     let mut texts = Vec::new();
                     s.reading_texts(&mut texts);

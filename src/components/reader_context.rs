@@ -2,8 +2,10 @@ use std::{collections::HashMap, rc::Rc};
 
 use super::Shared;
 use crate::{
+    id::{BlockId, MetricId, SectionId},
     report::Report,
     runs::{Mark, MarkKind},
+    search::{HitPlace, SearchResults, SectionHits},
 };
 
 /// What every part of the text needs and never changes while reading: the report and its
@@ -12,7 +14,7 @@ use crate::{
 #[derive(Clone)]
 pub struct ReaderContext {
     pub report: Shared<Report>,
-    figures: Rc<HashMap<String, Vec<Mark>>>,
+    figures: Rc<HashMap<BlockId, Vec<Mark>>>,
 }
 
 impl PartialEq for ReaderContext {
@@ -23,7 +25,7 @@ impl PartialEq for ReaderContext {
 
 impl ReaderContext {
     pub fn new(report: Shared<Report>) -> Self {
-        let mut figures: HashMap<String, Vec<Mark>> = HashMap::new();
+        let mut figures: HashMap<BlockId, Vec<Mark>> = HashMap::new();
         for m in &report.metrics {
             figures.entry(m.paragraph.clone()).or_default().push(Mark {
                 start: m.span[0],
@@ -37,34 +39,27 @@ impl ReaderContext {
         }
     }
 
-    pub fn figure_marks(&self, block: &str) -> Vec<Mark> {
-        self.figures.get(block).cloned().unwrap_or_default()
-    }
-
-    /// Everything marked in a paragraph: its figures and its search hits.
-    pub fn marks(&self, highlights: &Highlights, block: &str) -> Vec<Mark> {
-        let mut marks = self.figure_marks(block);
-        marks.extend(highlights.hit_marks(block, 0, usize::MAX));
+    /// Everything marked in a block: its figures and its search hits.
+    pub fn marks(&self, highlights: &Highlights, block: &BlockId) -> Vec<Mark> {
+        let mut marks = self.figures.get(block).cloned().unwrap_or_default();
+        marks.extend(highlights.hit_marks(block));
         marks
     }
 }
 
-/// What is highlighted in a part of the text: search hits by block, the hit being visited and
-/// the figure the address points at. Each section gets only its own part (props compare just
-/// that part), so a keystroke in the search box renders again only the sections whose hits
-/// changed.
+/// What is highlighted in a part of the text: the search results for that part, the hit being
+/// visited and the figure the address points at. Each section gets only its own part (props
+/// compare just that part), and hits are numbered within their block, so a keystroke renders
+/// again only the sections whose hits changed.
 #[derive(Clone, Debug, Default)]
 pub struct Highlights {
-    /// Search hits by block id (`p0`, `2.3.3.p0`, `2.1.t`) in document order, numbered over all
-    /// hits; shared by every part.
-    hits: Rc<Vec<(String, Vec<Mark>)>>,
-    /// For each section id, the range of `hits` in it and its subsections: blocks of a subtree
-    /// stand together in document order.
-    sections: Rc<HashMap<String, (usize, usize)>>,
-    /// This part's range of `hits`.
-    range: (usize, usize),
-    pub current_hit: Option<usize>,
-    pub current_figure: Option<String>,
+    results: Rc<SearchResults>,
+    /// This part's range of `results.groups`.
+    groups: (usize, usize),
+    /// The hit being visited, when it lies in this part.
+    pub current_hit: Option<HitPlace>,
+    /// The figure the address points at, when it lies in this part.
+    pub current_figure: Option<MetricId>,
 }
 
 impl PartialEq for Highlights {
@@ -76,88 +71,88 @@ impl PartialEq for Highlights {
 }
 
 impl Highlights {
-    /// Search hits by block, in document order; nothing current yet (see [`Self::with_current`]).
-    pub fn new(hits: Vec<(String, Vec<Mark>)>) -> Self {
-        let mut sections: HashMap<String, (usize, usize)> = HashMap::new();
-        for (i, (block, _)) in hits.iter().enumerate() {
-            // `2.3.p0` and `2.3.t` stand in section 2.3, and so in section 2.
-            let Some((section, _)) = block.rsplit_once('.') else {
-                continue;
-            };
-            let mut end = 0;
-            for part in section.split('.') {
-                end += part.len();
-                sections
-                    .entry(section[..end].to_string())
-                    .and_modify(|range| range.1 = i + 1)
-                    .or_insert((i, i + 1));
-                end += 1;
-            }
-        }
-        let range = (0, hits.len());
-        Self {
-            hits: Rc::new(hits),
-            sections: Rc::new(sections),
-            range,
-            current_hit: None,
-            current_figure: None,
-        }
-    }
-
-    /// The same hits with the hit being visited and the figure the address points at.
-    pub fn with_current(&self, current_hit: Option<usize>, current_figure: Option<String>) -> Self {
+    /// The whole report's highlights.
+    pub fn new(
+        results: Rc<SearchResults>,
+        current_hit: Option<HitPlace>,
+        current_figure: Option<MetricId>,
+    ) -> Self {
+        let groups = (0, results.groups.len());
         Highlights {
+            results,
+            groups,
             current_hit,
             current_figure,
-            ..self.clone()
         }
     }
 
-    fn part(&self) -> &[(String, Vec<Mark>)] {
-        &self.hits[self.range.0..self.range.1]
+    fn part(&self) -> &[SectionHits] {
+        &self.results.groups[self.groups.0..self.groups.1]
     }
 
-    fn narrowed(&self, range: (usize, usize), figure_prefix: &str) -> Highlights {
-        let mut part = Highlights {
-            range,
-            current_figure: self
-                .current_figure
-                .clone()
-                .filter(|id| id.starts_with(figure_prefix)),
-            ..self.clone()
+    /// The part whose groups satisfy `inside`: they stand together, in document order.
+    fn narrowed(&self, inside: impl Fn(Option<&SectionId>) -> bool) -> Highlights {
+        let part = self.part();
+        let start = part
+            .iter()
+            .position(|g| inside(g.section.as_ref()))
+            .unwrap_or(part.len());
+        let len = part[start..]
+            .iter()
+            .take_while(|g| inside(g.section.as_ref()))
+            .count();
+        let in_part = |block: &BlockId| match block {
+            BlockId::Title | BlockId::Preamble(_) => inside(None),
+            BlockId::Heading(s) | BlockId::Paragraph(s, _) => inside(Some(s)),
         };
-        part.current_hit = self.current_hit.filter(|n| {
-            part.part()
-                .iter()
-                .flat_map(|(_, marks)| marks)
-                .any(|m| m.kind == MarkKind::Hit(*n))
-        });
-        part
+        Highlights {
+            results: self.results.clone(),
+            groups: (self.groups.0 + start, self.groups.0 + start + len),
+            current_hit: self.current_hit.clone().filter(|h| in_part(&h.block)),
+            current_figure: self.current_figure.clone().filter(|m| in_part(&m.block)),
+        }
     }
 
     /// The part for a section and its subsections.
-    pub fn section(&self, id: &str) -> Highlights {
-        let range = self.sections.get(id).copied().unwrap_or((0, 0));
-        self.narrowed(range, &format!("{id}."))
+    pub fn section(&self, id: &SectionId) -> Highlights {
+        self.narrowed(|section| section.is_some_and(|s| s.is_within(id)))
     }
 
-    /// The part for the report title.
-    pub fn title(&self) -> Highlights {
-        let range = match self.hits.first() {
-            Some((block, _)) if block == "title" => (0, 1),
-            _ => (0, 0),
-        };
-        self.narrowed(range, "title")
+    /// The part for the report title and the preamble.
+    pub fn front(&self) -> Highlights {
+        self.narrowed(|section| section.is_none())
     }
 
-    /// The search hits of `block` that fall in `from..to`, moved to start at `from`: a
-    /// section's title block is searched as number and title together (so `（一）` is found)
-    /// but drawn as two pieces.
-    pub fn hit_marks(&self, block: &str, from: usize, to: usize) -> Vec<Mark> {
+    /// The search hits of `block`, each numbered within the block.
+    pub fn hit_marks(&self, block: &BlockId) -> Vec<Mark> {
         self.part()
             .iter()
-            .filter(|(id, _)| id == block)
-            .flat_map(|(_, marks)| marks.iter())
+            .flat_map(|group| &group.blocks)
+            .filter(|hits| &hits.block == block)
+            .flat_map(|hits| hits.ranges.iter().enumerate())
+            .map(|(n, &[start, end])| Mark {
+                start,
+                end,
+                kind: MarkKind::Hit(n),
+            })
+            .collect()
+    }
+
+    /// The number, within `block`, of the hit being visited, if it is in `block`.
+    pub fn current_hit_in(&self, block: &BlockId) -> Option<usize> {
+        self.current_hit
+            .as_ref()
+            .filter(|h| &h.block == block)
+            .map(|h| h.index)
+    }
+}
+
+/// Marks of a heading's text split where its number ends: those of the number, and those of
+/// the title moved to start at the title. A mark across the boundary is cut in two.
+pub fn split_marks(marks: &[Mark], at: usize) -> (Vec<Mark>, Vec<Mark>) {
+    let part = |from: usize, to: usize| {
+        marks
+            .iter()
             .filter(|m| m.start < to && m.end > from)
             .map(|m| Mark {
                 start: m.start.max(from) - from,
@@ -165,45 +160,97 @@ impl Highlights {
                 kind: m.kind.clone(),
             })
             .collect()
-    }
+    };
+    (part(0, at), part(at, usize::MAX))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::BlockHits;
 
-    fn hit(n: usize) -> Vec<Mark> {
-        vec![Mark {
-            start: 0,
-            end: 1,
-            kind: MarkKind::Hit(n),
-        }]
+    fn block(id: &str, ranges: usize) -> BlockHits {
+        BlockHits {
+            block: id.parse().unwrap(),
+            ranges: (0..ranges).map(|n| [n, n + 1]).collect(),
+        }
+    }
+
+    fn group(section: Option<&str>, blocks: Vec<BlockHits>) -> SectionHits {
+        SectionHits {
+            section: section.map(|s| s.parse().unwrap()),
+            blocks,
+        }
+    }
+
+    fn id(s: &str) -> SectionId {
+        s.parse().unwrap()
+    }
+
+    fn results(groups: Vec<SectionHits>) -> Rc<SearchResults> {
+        let total = groups
+            .iter()
+            .flat_map(|g| &g.blocks)
+            .map(|b| b.ranges.len())
+            .sum();
+        Rc::new(SearchResults {
+            groups,
+            total,
+            suggestions: Vec::new(),
+        })
     }
 
     #[test]
     fn each_section_gets_only_its_own_hits() {
-        let hits = vec![
-            ("title".to_string(), hit(0)),
-            ("1.t".to_string(), hit(1)),
-            ("1.1.p0".to_string(), hit(2)),
-            ("1.10.p0".to_string(), hit(3)),
-            ("2.p0".to_string(), hit(4)),
-        ];
-        let all = Highlights::new(hits).with_current(Some(2), Some("1.1.p0.m0".into()));
-        let one = all.section("1");
+        let found = results(vec![
+            group(None, vec![block("title", 1)]),
+            group(Some("1"), vec![block("1.t", 1)]),
+            group(Some("1.1"), vec![block("1.1.p0", 2)]),
+            group(Some("1.10"), vec![block("1.10.p0", 1)]),
+            group(Some("2"), vec![block("2.p0", 1)]),
+        ]);
+        let current = found.place(3);
+        assert_eq!(current.as_ref().unwrap().block, "1.1.p0".parse().unwrap());
+        let all = Highlights::new(found, current, Some("1.1.p0.m0".parse().unwrap()));
+        let one = all.section(&id("1"));
         assert_eq!(one.part().len(), 3);
-        assert_eq!(one.current_hit, Some(2));
-        let one_one = one.section("1.1");
-        assert_eq!(one_one.hit_marks("1.1.p0", 0, usize::MAX).len(), 1);
-        assert_eq!(one_one.current_figure.as_deref(), Some("1.1.p0.m0"));
+        assert_eq!(one.current_hit_in(&"1.1.p0".parse().unwrap()), Some(1));
+        let one_one = one.section(&id("1.1"));
+        assert_eq!(one_one.hit_marks(&"1.1.p0".parse().unwrap()).len(), 2);
+        assert!(one_one.current_figure.is_some());
         // 1.10 is not inside 1.1.
-        assert_eq!(one.section("1.10").current_figure, None);
-        assert_eq!(all.section("2").current_hit, None);
-        assert_eq!(all.section("3").part().len(), 0);
-        assert_eq!(all.title().part().len(), 1);
-        // Sections whose hits did not change compare equal, so they are not rendered again.
-        let other = Highlights::new(vec![("2.p0".to_string(), hit(0))]);
-        assert_eq!(all.section("3"), other.section("3"));
-        assert_ne!(all.section("2"), other.section("2"));
+        assert_eq!(one.section(&id("1.10")).current_figure, None);
+        assert_eq!(one.section(&id("1.10")).part().len(), 1);
+        assert_eq!(all.section(&id("2")).current_hit, None);
+        assert_eq!(all.section(&id("3")).part().len(), 0);
+        assert_eq!(all.front().part().len(), 1);
+    }
+
+    #[test]
+    fn a_new_hit_early_on_leaves_later_sections_equal() {
+        let before = results(vec![group(Some("2"), vec![block("2.p0", 2)])]);
+        let after = results(vec![
+            group(Some("1"), vec![block("1.p0", 1)]),
+            group(Some("2"), vec![block("2.p0", 2)]),
+        ]);
+        let before = Highlights::new(before, None, None);
+        let after = Highlights::new(after, None, None);
+        assert_eq!(before.section(&id("2")), after.section(&id("2")));
+        assert_ne!(before.section(&id("1")), after.section(&id("1")));
+        // Marks are numbered within their block, not across the report.
+        let marks = after.hit_marks(&"2.p0".parse().unwrap());
+        assert_eq!(marks[0].kind, MarkKind::Hit(0));
+    }
+
+    #[test]
+    fn heading_marks_split_at_the_number() {
+        let marks = vec![Mark {
+            start: 1,
+            end: 5,
+            kind: MarkKind::Hit(0),
+        }];
+        let (number, title) = split_marks(&marks, 3);
+        assert_eq!((number[0].start, number[0].end), (1, 3));
+        assert_eq!((title[0].start, title[0].end), (0, 2));
     }
 }

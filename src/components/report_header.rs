@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{Highlights, Shared, TextBlock};
-use crate::report::Report;
+use crate::{id::BlockId, report::Report};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportHeaderProps {
@@ -16,8 +16,8 @@ pub struct ReportHeaderProps {
 #[function_component]
 pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
     let report = props.report.0;
-    let marks = props.highlights.hit_marks("title", 0, usize::MAX);
-    let current_hit = props.highlights.current_hit;
+    let marks = props.highlights.hit_marks(&BlockId::Title);
+    let current_hit = props.highlights.current_hit_in(&BlockId::Title);
     let breadcrumb = (!report.breadcrumb.is_empty()).then(|| {
         html! {
             <nav class="gk-breadcrumb" aria-label="当前位置">

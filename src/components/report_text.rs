@@ -16,18 +16,19 @@ pub fn ReportText(props: &ReportTextProps) -> Html {
     let context = use_context::<ReaderContext>().expect("ReaderContext");
     let report = context.report.0;
     let highlights = &props.highlights;
+    let front = highlights.front();
     html! {
         <div class="gk-text" id="gk-text" hidden={ props.hidden }>
             { for report.preamble.iter().map(|p| html! {
                 <p id={ format!("gk-p-{}", p.id) }>
                     <TextBlock text={ AttrValue::Static(p.text.as_str()) }
-                        marks={ context.marks(highlights, &p.id) }
-                        current_figure={ highlights.current_figure.clone().map(AttrValue::from) }
-                        current_hit={ highlights.current_hit } />
+                        marks={ context.marks(&front, &p.id) }
+                        current_figure={ front.current_figure.clone() }
+                        current_hit={ front.current_hit_in(&p.id) } />
                 </p>
             }) }
             { for report.sections.iter().map(|section| html! {
-                <SectionView key={ section.id.clone() } section={ Shared(section) }
+                <SectionView key={ section.id.to_string() } section={ Shared(section) }
                     highlights={ highlights.section(&section.id) } />
             }) }
         </div>

@@ -6,7 +6,7 @@ use super::Shared;
 use crate::{
     report::Report,
     route::Route,
-    search::{block_text, snippet, SearchResults as Results},
+    search::{snippet, SearchResults as Results},
 };
 
 /// Characters of context on each side of a hit in the results list.
@@ -61,7 +61,7 @@ pub fn SearchResults(props: &SearchResultsProps) -> Html {
         if listed >= shown_limit {
             return None;
         }
-        let heading = match group.section.as_deref().and_then(|id| report.section(id)) {
+        let heading = match group.section.as_ref().and_then(|id| report.section(id)) {
             Some(section) => format!("{}{}", section.number, section.display_title()),
             None => "标题与前言".to_string(),
         };
@@ -70,12 +70,12 @@ pub fn SearchResults(props: &SearchResultsProps) -> Html {
         let items = group.blocks.iter().take(room).map(|block| {
             let n = first_hit;
             first_hit += block.ranges.len();
-            let text = block_text(report, &block.block).unwrap_or_default();
+            let text = report.block_text(&block.block).unwrap_or_default();
             let shown = snippet(&text, block.ranges[0], SNIPPET_CONTEXT);
             let on_choose = props.on_choose.clone();
             let more = block.ranges.len() - 1;
             html! {
-                <li key={ block.block.clone() }>
+                <li key={ block.block.to_string() }>
                     <button type="button" class="gk-result" onclick={ Callback::from(move |_| on_choose.emit(n)) }>
                         { shown.clipped_start.then_some("…") }
                         { shown.before }
@@ -90,7 +90,7 @@ pub fn SearchResults(props: &SearchResultsProps) -> Html {
             }
         });
         Some(html! {
-            <section class="gk-result-group" key={ group.section.clone().unwrap_or_default() }>
+            <section class="gk-result-group" key={ group.section.as_ref().map(ToString::to_string).unwrap_or_default() }>
                 <h3 class="gk-result-heading">{ heading }</h3>
                 <ul class="gk-result-list">{ for items }</ul>
             </section>

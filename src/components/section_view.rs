@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use super::{Highlights, ReaderContext, Shared, TextBlock};
-use crate::{metrics::title_block_id, report::Section, route::Route};
+use super::{reader_context::split_marks, Highlights, ReaderContext, Shared, TextBlock};
+use crate::{report::Section, route::Route};
 
 #[derive(Properties, PartialEq)]
 pub struct SectionViewProps {
@@ -18,48 +18,47 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
     let context = use_context::<ReaderContext>().expect("ReaderContext");
     let section = props.section.0;
     let highlights = &props.highlights;
-    let current_figure = highlights.current_figure.clone().map(AttrValue::from);
-    let block = |id: &str, text: &'static str| {
+    let current_figure = highlights.current_figure.clone();
+    let paragraph = |p: &'static crate::report::Paragraph| {
         html! {
-            <TextBlock text={ AttrValue::Static(text) } marks={ context.marks(highlights, id) }
-                current_figure={ current_figure.clone() } current_hit={ highlights.current_hit } />
+            <TextBlock text={ AttrValue::Static(p.text.as_str()) } marks={ context.marks(highlights, &p.id) }
+                current_figure={ current_figure.clone() } current_hit={ highlights.current_hit_in(&p.id) } />
         }
     };
-    let title_block = title_block_id(&section.id);
-    let number_len = section.number.chars().count();
+    // The heading's text is its number and title; they are drawn apart, the number a link.
+    let heading = section.id.heading();
+    let (number_marks, title_marks) =
+        split_marks(&context.marks(highlights, &heading), section.number_chars());
+    let current_hit = highlights.current_hit_in(&heading);
     let number = html! {
         <a class="gk-number" href={ Route::Section(section.id.clone()).href() }>
             <TextBlock text={ AttrValue::Static(section.number.as_str()) }
-                marks={ highlights.hit_marks(&title_block, 0, number_len) }
-                current_hit={ highlights.current_hit } />
+                marks={ number_marks } current_hit={ current_hit } />
         </a>
     };
     let anchor_id = format!("gk-s-{}", section.id);
     // Depth in the outline, not the form's level, picks the tag: headings never skip a rank
     // even when a report goes from 一、 straight to 1.
-    let depth = section.id.matches('.').count();
-    let heading_tag = format!("h{}", (depth + 2).min(6));
+    let heading_tag = format!("h{}", (section.id.depth() + 2).min(6));
     let mut paragraphs = section.paragraphs.iter();
     let head = if section.title.is_empty() {
         // A numbered paragraph: the number opens its text, with no heading of its own.
         let first = paragraphs.next();
         html! {
-            <p id={ anchor_id.clone() } class="gk-numbered" data-section={ section.id.clone() } tabindex="-1">
+            <p id={ anchor_id.clone() } class="gk-numbered" data-section={ section.id.to_string() } tabindex="-1">
                 { number }
                 { for first.map(|p| html! {
-                    <span id={ format!("gk-p-{}", p.id) }>{ block(&p.id, &p.text) }</span>
+                    <span id={ format!("gk-p-{}", p.id) }>{ paragraph(p) }</span>
                 }) }
             </p>
         }
     } else {
-        let mut title_marks = context.figure_marks(&title_block);
-        title_marks.extend(highlights.hit_marks(&title_block, number_len, usize::MAX));
         html! {
             <@{heading_tag} id={ anchor_id.clone() } class="gk-heading"
-                data-section={ section.id.clone() } tabindex="-1">
+                data-section={ section.id.to_string() } tabindex="-1">
                 { number }
                 <TextBlock text={ AttrValue::Static(section.title.as_str()) } marks={ title_marks }
-                    current_figure={ current_figure.clone() } current_hit={ highlights.current_hit } />
+                    current_figure={ current_figure.clone() } current_hit={ current_hit } />
             </@>
         }
     };
@@ -68,10 +67,10 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             aria-labelledby={ anchor_id }>
             { head }
             { for paragraphs.map(|p| html! {
-                <p id={ format!("gk-p-{}", p.id) }>{ block(&p.id, &p.text) }</p>
+                <p id={ format!("gk-p-{}", p.id) }>{ paragraph(p) }</p>
             }) }
             { for section.children.iter().map(|child| html! {
-                <SectionView key={ child.id.clone() } section={ Shared(child) }
+                <SectionView key={ child.id.to_string() } section={ Shared(child) }
                     highlights={ highlights.section(&child.id) } />
             }) }
         </section>

@@ -1,6 +1,10 @@
 use yew::prelude::*;
 
-use crate::runs::{runs, Mark, MarkKind, Run};
+use crate::{
+    id::MetricId,
+    route::Route,
+    runs::{runs, Mark, MarkKind, Run},
+};
 
 #[derive(Properties, PartialEq)]
 pub struct TextBlockProps {
@@ -9,8 +13,8 @@ pub struct TextBlockProps {
     pub marks: Vec<Mark>,
     /// The figure the address points at (`#/m/<id>`): highlighted in place.
     #[prop_or_default]
-    pub current_figure: Option<AttrValue>,
-    /// The search hit being visited.
+    pub current_figure: Option<MetricId>,
+    /// The search hit being visited, numbered within this block.
     #[prop_or_default]
     pub current_hit: Option<usize>,
 }
@@ -29,9 +33,9 @@ pub fn TextBlock(props: &TextBlockProps) -> Html {
     }
 }
 
-fn figure_of(run: &Run) -> Option<&str> {
+fn figure_of(run: &Run) -> Option<&MetricId> {
     run.marks.iter().find_map(|mark| match mark {
-        MarkKind::Figure(id) => Some(id.as_str()),
+        MarkKind::Figure(id) => Some(id),
         MarkKind::Hit(_) => None,
     })
 }
@@ -53,12 +57,12 @@ fn render_runs(item: &[Run], props: &TextBlockProps) -> Html {
                 let end = (i..item.len())
                     .find(|&j| figure_of(&item[j]) != Some(id))
                     .unwrap_or(item.len());
-                let current = props.current_figure.as_deref() == Some(id);
+                let current = props.current_figure.as_ref() == Some(id);
                 out.push(html! {
                     <a class={ classes!("gk-figure", current.then_some("gk-figure--current")) }
                         id={ format!("gk-m-{id}") }
                         data-figure-id={ id.to_string() }
-                        href={ crate::route::Route::Cards { focus: Some(id.to_string()) }.href() }>
+                        href={ Route::Cards { focus: Some(id.clone()) }.href() }>
                         { for item[i..end].iter().map(|run| render_text(run, props)) }
                     </a>
                 });

@@ -51,7 +51,7 @@ impl AddressHandle {
 #[hook]
 pub fn use_address(initial: Address, key: AddressKey) -> AddressHandle {
     let embedded = initial.embed;
-    let state = use_state(|| initial);
+    let state = use_state_eq(|| initial);
     {
         let state = state.clone();
         use_effect_with(key.clone(), move |key| {

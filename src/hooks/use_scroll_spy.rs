@@ -2,14 +2,16 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::id::SectionId;
+
 /// How far below the top of the viewport a heading still counts as the current one.
 const READING_LINE_PX: f64 = 120.0;
 
 /// The id (`data-section`) of the section being read: the last heading above the reading
 /// line. Updated on scroll; `None` above the first heading.
 #[hook]
-pub fn use_scroll_spy() -> Option<String> {
-    let current = use_state(|| None::<String>);
+pub fn use_scroll_spy() -> Option<SectionId> {
+    let current = use_state(|| None::<SectionId>);
     {
         let current = current.clone();
         use_effect_with((), move |_| {
@@ -29,7 +31,9 @@ pub fn use_scroll_spy() -> Option<String> {
                     // Hidden (cards view) headings have no box and do not count.
                     let rect = element.get_bounding_client_rect();
                     if rect.height() > 0.0 && rect.top() <= READING_LINE_PX {
-                        found = element.get_attribute("data-section");
+                        found = element
+                            .get_attribute("data-section")
+                            .and_then(|id| id.parse().ok());
                     }
                 }
                 if *current != found {

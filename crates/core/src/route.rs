@@ -2,6 +2,8 @@
 //! figure, the cards view and a search can be shared, bookmarked and reopened — at any path a
 //! portal serves the viewer from, with back/forward for free.
 
+use crate::id::{MetricId, SectionId};
+
 /// Where the reader is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Route {
@@ -9,11 +11,11 @@ pub enum Route {
     #[default]
     Start,
     /// A section by id (`#/s/2.3.3`).
-    Section(String),
+    Section(SectionId),
     /// A figure in the text, highlighted (`#/m/2.3.3.p0.m8`).
-    Metric(String),
+    Metric(MetricId),
     /// The cards view (`#/cards`), optionally scrolled to one card (`#/cards?m=<id>`).
-    Cards { focus: Option<String> },
+    Cards { focus: Option<MetricId> },
     /// A search (`#/search?q=…`).
     Search(String),
     /// An address the viewer does not know; shown as the start with a notice.
@@ -48,10 +50,14 @@ impl Address {
         let path = percent_decode(path);
         let route = match path.split_once('/').unwrap_or((path.as_str(), "")) {
             ("", "") => Route::Start,
-            ("s", id) if is_section_id(id) => Route::Section(id.to_string()),
-            ("m", id) if is_metric_id(id) => Route::Metric(id.to_string()),
+            ("s", id) => id
+                .parse()
+                .map_or_else(|_| Route::Unknown(hash.to_string()), Route::Section),
+            ("m", id) => id
+                .parse()
+                .map_or_else(|_| Route::Unknown(hash.to_string()), Route::Metric),
             ("cards", "") => Route::Cards {
-                focus: param("m").filter(|id| is_metric_id(id)),
+                focus: param("m").and_then(|id| id.parse().ok()),
             },
             ("search", "") => Route::Search(param("q").unwrap_or_default()),
             _ => Route::Unknown(hash.to_string()),
@@ -89,6 +95,17 @@ impl Address {
 }
 
 impl Route {
+    /// Whether the route names something `report` has (a start, a search or the cards always
+    /// do; a section or figure only when the report holds it).
+    pub fn resolves_in(&self, report: &crate::report::Report) -> bool {
+        match self {
+            Route::Section(id) => report.section(id).is_some(),
+            Route::Metric(id) | Route::Cards { focus: Some(id) } => report.metric(id).is_some(),
+            Route::Unknown(_) => false,
+            Route::Start | Route::Cards { focus: None } | Route::Search(_) => true,
+        }
+    }
+
     /// The hash of this route without flags: what links inside the viewer point to.
     pub fn href(&self) -> String {
         Address {
@@ -221,22 +238,6 @@ fn encode_param(text: &str) -> String {
     out
 }
 
-fn is_section_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('.').all(|part| {
-            !part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit())
-        })
-}
-
-/// `2.3.3.p0.m8`, `p0.m1`, `2.2.t.m0`: dot-separated parts of ASCII letters and digits.
-fn is_metric_id(id: &str) -> bool {
-    id.len() <= 64
-        && id.contains(".m")
-        && id
-            .split('.')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
 /// Encodes everything but unreserved ASCII as UTF-8 `%XX`, so an address survives being
 /// copied, typed into a QR code or pasted into a chat.
 pub fn percent_encode(text: &str) -> String {
@@ -282,6 +283,14 @@ pub fn percent_decode(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn section(id: &str) -> SectionId {
+        id.parse().unwrap()
+    }
+
+    fn metric(id: &str) -> MetricId {
+        id.parse().unwrap()
+    }
+
     fn route(hash: &str) -> Route {
         Address::from_hash(hash).unwrap().route
     }
@@ -290,16 +299,16 @@ mod tests {
     fn reads_every_kind_of_address() {
         assert_eq!(route(""), Route::Start);
         assert_eq!(route("#/"), Route::Start);
-        assert_eq!(route("#/s/2.3.3"), Route::Section("2.3.3".into()));
+        assert_eq!(route("#/s/2.3.3"), Route::Section(section("2.3.3")));
         assert_eq!(
             route("#/m/2.3.3.p0.m8"),
-            Route::Metric("2.3.3.p0.m8".into())
+            Route::Metric(metric("2.3.3.p0.m8"))
         );
         assert_eq!(route("#/cards"), Route::Cards { focus: None });
         assert_eq!(
             route("#/cards?m=p0.m1"),
             Route::Cards {
-                focus: Some("p0.m1".into())
+                focus: Some(metric("p0.m1"))
             }
         );
         assert_eq!(
@@ -331,11 +340,11 @@ mod tests {
     fn round_trips_through_the_hash() {
         for route in [
             Route::Start,
-            Route::Section("1.2".into()),
-            Route::Metric("2.3.3.p0.m8".into()),
+            Route::Section(section("1.2")),
+            Route::Metric(metric("2.3.3.p0.m8")),
             Route::Cards { focus: None },
             Route::Cards {
-                focus: Some("1.1.p0.m0".into()),
+                focus: Some(metric("1.1.p0.m0")),
             },
             Route::Search("罚款 100% <script>&=?#".into()),
             Route::Search(String::new()),
@@ -366,7 +375,7 @@ mod tests {
         let key = AddressKey::query(None);
         let host = "https://portal.example.gov.cn/xxgk/2024/page.html?id=7#top";
         let section = Address {
-            route: Route::Section("2.3".into()),
+            route: Route::Section(section("2.3")),
             embed: false,
         };
         let url = key.write(host, &section);
@@ -378,7 +387,7 @@ mod tests {
         // The parameter is replaced in place, and removed for the start.
         let cards = Address {
             route: Route::Cards {
-                focus: Some("p0.m1".into()),
+                focus: Some(metric("p0.m1")),
             },
             embed: true,
         };
@@ -390,7 +399,7 @@ mod tests {
         assert_eq!(
             key.read(&url).unwrap().route,
             Route::Cards {
-                focus: Some("p0.m1".into())
+                focus: Some(metric("p0.m1"))
             }
         );
         assert!(!key.read(&url).unwrap().embed);
@@ -419,8 +428,8 @@ mod tests {
             AddressKey::Query("gk".into())
         );
         for route in [
-            Route::Section("1.2".into()),
-            Route::Metric("2.3.3.p0.m8".into()),
+            Route::Section(section("1.2")),
+            Route::Metric(metric("2.3.3.p0.m8")),
             Route::Cards { focus: None },
             Route::Search("罚款 100% <script>&=?#+".into()),
         ] {
@@ -439,7 +448,7 @@ mod tests {
         // and moving on replaces it with the parameter.
         assert_eq!(
             key.read("http://h.example.com/x.html#/s/2").unwrap().route,
-            Route::Section("2".into())
+            Route::Section(section("2"))
         );
         assert_eq!(
             key.write("http://h.example.com/x.html#/s/2", &Address::default()),

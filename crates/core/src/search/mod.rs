@@ -33,15 +33,19 @@
 
 mod pinyin_match;
 mod snippet;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "tables")]
 mod source;
 mod tables;
 
-use std::borrow::Cow;
-
-use crate::report::{Report, Section};
+use crate::{
+    id::{BlockId, SectionId},
+    report::Report,
+};
 use pinyin_match::Mode;
 pub use snippet::{snippet, Snippet};
+#[cfg(feature = "tables")]
+pub use source::tables_for;
+pub use tables::TableText;
 use tables::Tables;
 
 /// Characters of a query that are read; the rest is ignored.
@@ -69,13 +73,13 @@ pub struct SearchIndex {
     readings: Vec<u16>,
     blocks: Vec<Block>,
     /// The section of each group of blocks; group 0 (`None`) is the title and preamble.
-    sections: Vec<Option<Box<str>>>,
+    sections: Vec<Option<SectionId>>,
     tables: Tables,
 }
 
 #[derive(Debug, Clone)]
 struct Block {
-    id: Box<str>,
+    id: BlockId,
     group: usize,
     /// Offset of the block's first character in the index text, in characters.
     start: usize,
@@ -95,20 +99,83 @@ pub struct SearchResults {
 /// The hits in one section's title and paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionHits {
-    /// The section id (`2.3.1`); `None` for the report title and the preamble.
-    pub section: Option<String>,
+    /// The section; `None` for the report title and the preamble.
+    pub section: Option<SectionId>,
     pub blocks: Vec<BlockHits>,
 }
 
 /// The hits in one block of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlockHits {
-    /// `title` for the report title, `<section id>.t` for a section title, else the
-    /// paragraph id (`p0`, `2.3.3.p0`).
-    pub block: String,
-    /// `[start, end)` in characters (Unicode scalar values) of the block's original text,
-    /// sorted and not overlapping.
+    pub block: BlockId,
+    /// `[start, end)` in characters (Unicode scalar values) of the block's text
+    /// ([`Report::block_text`]), sorted and not overlapping.
     pub ranges: Vec<[usize; 2]>,
+}
+
+/// One highlight of the results: the `index`-th range of block `block`. Hits are numbered
+/// within their block, so a new hit early in the report changes no later block's numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct HitPlace {
+    pub block: BlockId,
+    pub index: usize,
+}
+
+impl SearchResults {
+    /// Every highlight in document order: what next/previous step through.
+    pub fn places(&self) -> impl Iterator<Item = HitPlace> + '_ {
+        self.groups
+            .iter()
+            .flat_map(|group| &group.blocks)
+            .flat_map(|block| {
+                (0..block.ranges.len()).map(|index| HitPlace {
+                    block: block.block.clone(),
+                    index,
+                })
+            })
+    }
+
+    /// The `n`-th highlight in document order (0-based), if there are that many.
+    pub fn place(&self, n: usize) -> Option<HitPlace> {
+        let mut before = 0;
+        for block in self.groups.iter().flat_map(|group| &group.blocks) {
+            if n < before + block.ranges.len() {
+                return Some(HitPlace {
+                    block: block.block.clone(),
+                    index: n - before,
+                });
+            }
+            before += block.ranges.len();
+        }
+        None
+    }
+
+    /// The position of a highlight in document order: the inverse of [`Self::place`].
+    pub fn position(&self, place: &HitPlace) -> Option<usize> {
+        let mut before = 0;
+        for block in self.groups.iter().flat_map(|group| &group.blocks) {
+            if block.block == place.block {
+                return (place.index < block.ranges.len()).then_some(before + place.index);
+            }
+            before += block.ranges.len();
+        }
+        None
+    }
+
+    /// The highlight after (or, with `back`, before) `current`, wrapping around; the first
+    /// (or last) when nothing is current. `None` when there is nothing to step to.
+    pub fn step(&self, current: Option<usize>, back: bool) -> Option<usize> {
+        let total = self.total;
+        if total == 0 {
+            return None;
+        }
+        Some(match (current.filter(|&n| n < total), back) {
+            (None, false) => 0,
+            (None, true) => total - 1,
+            (Some(n), false) => (n + 1) % total,
+            (Some(n), true) => (n + total - 1) % total,
+        })
+    }
 }
 
 /// One occurrence: `[start, end)` in characters of block `block`.
@@ -145,37 +212,35 @@ fn pinyin_length(letters: usize) -> bool {
 
 impl SearchIndex {
     /// Indexes the report title, every section heading (number and title) and every paragraph.
+    #[cfg(feature = "tables")]
     pub fn new(report: &Report) -> Self {
-        // (group, block id, text), in document order.
-        let mut sources: Vec<(usize, String, Cow<str>)> =
-            vec![(0, "title".into(), Cow::Borrowed(&report.title))];
-        let mut sections: Vec<Option<Box<str>>> = vec![None];
-        sources.extend(
-            report
-                .preamble
-                .iter()
-                .map(|p| (0, p.id.clone(), Cow::Borrowed(&*p.text))),
-        );
-        for section in report.all_sections() {
-            let group = sections.len();
-            sections.push(Some(section.id.as_str().into()));
-            sources.push((group, format!("{}.t", section.id), heading_text(section)));
-            sources.extend(
-                section
-                    .paragraphs
-                    .iter()
-                    .map(|p| (group, p.id.clone(), Cow::Borrowed(&*p.text))),
-            );
-        }
+        let text: String = report.blocks().map(|(_, text)| text).collect();
+        Self::with_tables(report, &tables_for(text.chars()))
+    }
 
-        let tables = Tables::for_chars(sources.iter().flat_map(|s| s.2.chars()));
+    /// Indexes `report` with search tables made for it beforehand ([`tables_for`] at build or
+    /// publish time): how the viewer, which carries no pinyin data of its own, builds its index.
+    pub fn with_tables(report: &Report, tables: &TableText) -> Self {
+        let tables = Tables::parse(&tables.simplified, &tables.readings);
+        // (group, block id, text), in document order; a group per section, group 0 the title
+        // and the preamble.
+        let mut sections: Vec<Option<SectionId>> = vec![None];
+        let sources: Vec<_> = report
+            .blocks()
+            .map(|(id, text)| {
+                if let BlockId::Heading(section) = &id {
+                    sections.push(Some(section.clone()));
+                }
+                (sections.len() - 1, id, text)
+            })
+            .collect();
         let bytes: usize = sources.iter().map(|s| s.2.len() + 1).sum();
         let mut text = String::with_capacity(bytes);
         let mut readings = Vec::with_capacity(bytes / 2);
         let mut blocks = Vec::with_capacity(sources.len());
         for (group, id, source) in sources {
             blocks.push(Block {
-                id: id.into(),
+                id,
                 group,
                 start: readings.len(),
             });
@@ -217,13 +282,18 @@ impl SearchIndex {
         self.text.capacity()
             + self.readings.capacity() * std::mem::size_of::<u16>()
             + self.blocks.capacity() * std::mem::size_of::<Block>()
-            + self.blocks.iter().map(|b| b.id.len()).sum::<usize>()
-            + self.sections.capacity() * std::mem::size_of::<Option<Box<str>>>()
+            + self
+                .blocks
+                .iter()
+                .filter_map(|b| b.id.section())
+                .map(SectionId::heap_bytes)
+                .sum::<usize>()
+            + self.sections.capacity() * std::mem::size_of::<Option<SectionId>>()
             + self
                 .sections
                 .iter()
                 .flatten()
-                .map(|s| s.len())
+                .map(SectionId::heap_bytes)
                 .sum::<usize>()
             + self.tables.heap_bytes()
     }
@@ -388,7 +458,7 @@ impl SearchIndex {
         for (block, ranges) in per_block {
             let block = &self.blocks[block];
             let hits = BlockHits {
-                block: block.id.to_string(),
+                block: block.id.clone(),
                 ranges,
             };
             match groups.last_mut() {
@@ -396,7 +466,7 @@ impl SearchIndex {
                 _ => {
                     current_group = Some(block.group);
                     groups.push(SectionHits {
-                        section: self.sections[block.group].as_deref().map(String::from),
+                        section: self.sections[block.group].clone(),
                         blocks: vec![hits],
                     });
                 }
@@ -582,28 +652,4 @@ fn longest(len: usize, matches: impl Fn(usize) -> bool) -> usize {
         }
     }
     low
-}
-
-/// The text of a block of `report` (`title`, `<section id>.t` or a paragraph id), for snippets.
-pub fn block_text<'r>(report: &'r Report, block: &str) -> Option<Cow<'r, str>> {
-    if block == "title" {
-        return Some(Cow::Borrowed(&report.title));
-    }
-    if let Some(section) = block.strip_suffix(".t") {
-        return report.section(section).map(heading_text);
-    }
-    let paragraphs = match block.rsplit_once('.') {
-        Some((section, _)) => &report.section(section)?.paragraphs,
-        None => &report.preamble,
-    };
-    paragraphs
-        .iter()
-        .find(|p| p.id == block)
-        .map(|p| Cow::Borrowed(p.text.as_str()))
-}
-
-/// A section heading's searchable text: its number and title together, so that `（一）` and
-/// `(一)依法` are found; the reader draws the number and the title apart.
-fn heading_text(section: &Section) -> Cow<'_, str> {
-    Cow::Owned(format!("{}{}", section.number, section.title))
 }

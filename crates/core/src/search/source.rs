@@ -2,24 +2,15 @@
 //!
 //! Pinyin readings come from the `pinyin` crate (data: mozillazg/pinyin-data, MIT), Traditional
 //! → Simplified characters from OpenCC's `TSCharacters` as shipped by the `hanconv` crate (code
-//! MIT, data Apache-2.0). This file is compiled twice: into the native library, which builds the
-//! tables for each report at run time, and into `build.rs` (through `build/search_tables.rs`),
-//! which builds them once for the bundled report so that the wasm app carries neither crate.
-//! Both read the same functions here, so the two targets cannot disagree.
-//!
-//! It uses only `std`, `pinyin` and `hanconv`: in the build script `crate` is not the library.
+//! MIT, data Apache-2.0). Only with the `tables` feature: natively the tables are cut here for
+//! each report at run time, and at publish time for each page, so the wasm viewer carries
+//! neither crate and reads the tables its page brings.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use pinyin::ToPinyinMulti;
 
-/// The tables in their text form (see [`tables_for`]).
-pub struct TableText {
-    /// Traditional, Simplified, Traditional, Simplified, … sorted by the Traditional character.
-    pub simplified: String,
-    /// One line per character: the character, then its readings separated by spaces.
-    pub readings: String,
-}
+use super::TableText;
 
 /// The tables that matter for `chars`: every Traditional character whose Simplified form is one
 /// of `chars` (or the Simplified form of one of them), so a Traditional query can reach the

@@ -5,7 +5,17 @@
 
 use super::pinyin_match::ReadingSet;
 
-/// The data tables, parsed from their text form (`source::TableText`).
+/// The search tables in their text form, cut to the characters of one report (or several):
+/// what `gongkai site` puts in a page beside its report, and what [`Tables`] are read from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TableText {
+    /// Traditional, Simplified, Traditional, Simplified, … sorted by the Traditional character.
+    pub simplified: String,
+    /// One line per character: the character, then its readings separated by spaces.
+    pub readings: String,
+}
+
+/// The data tables, parsed from their text form ([`TableText`]).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tables {
     /// (Traditional, Simplified), sorted by the first.
@@ -16,25 +26,6 @@ pub(crate) struct Tables {
 }
 
 impl Tables {
-    /// Tables for a report whose text uses `chars`.
-    ///
-    /// Natively they are cut from the crates' full data at run time, so any report works. The
-    /// wasm app carries only the tables `build.rs` made for the bundled report: they hold every
-    /// character that report can match, and keep the crates out of the bundle.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub(crate) fn for_chars(chars: impl IntoIterator<Item = char>) -> Self {
-        let text = super::source::tables_for(chars);
-        Self::parse(&text.simplified, &text.readings)
-    }
-
-    #[cfg(target_arch = "wasm32")]
-    pub(crate) fn for_chars(_chars: impl IntoIterator<Item = char>) -> Self {
-        mod generated {
-            include!(concat!(env!("OUT_DIR"), "/search_tables.rs"));
-        }
-        Self::parse(generated::SIMPLIFIED, generated::READINGS)
-    }
-
     /// Reads the text form, which `source::tables_for` writes sorted (sorting here would cost
     /// the bundle a sort routine for nothing). Malformed lines are skipped.
     pub(crate) fn parse(simplified: &str, readings: &str) -> Self {

@@ -5,25 +5,38 @@ pub mod display;
 mod figure;
 mod label;
 
-use crate::report::{Metric, Report};
+use crate::{
+    id::{BlockId, SectionId},
+    report::{Metric, Report},
+};
 
 pub use label::MAX_LABEL_CHARS;
 
 /// Every figure of the report, in document order: those in the preamble, then section by
-/// section those in its title (block id `<section id>.t`) and in its paragraphs.
+/// section those in its heading's title and in its paragraphs.
 pub fn extract(report: &Report) -> Vec<Metric> {
     let mut metrics = Vec::new();
     for paragraph in &report.preamble {
-        block_metrics(None, &paragraph.id, &paragraph.text, &mut metrics);
+        block_metrics(None, &paragraph.id, &paragraph.text, 0, &mut metrics);
     }
     for section in report.all_sections() {
-        let title_id = title_block_id(&section.id);
-        block_metrics(Some(&section.id), &title_id, &section.title, &mut metrics);
+        // Figures are read in the title alone (a heading's number is never a figure) and
+        // placed in the heading's text, which starts with the number.
+        let heading = section.id.heading();
+        let offset = section.number_chars();
+        block_metrics(
+            Some(&section.id),
+            &heading,
+            &section.title,
+            offset,
+            &mut metrics,
+        );
         for paragraph in &section.paragraphs {
             block_metrics(
                 Some(&section.id),
                 &paragraph.id,
                 &paragraph.text,
+                0,
                 &mut metrics,
             );
         }
@@ -31,12 +44,14 @@ pub fn extract(report: &Report) -> Vec<Metric> {
     metrics
 }
 
-/// The block id a metric in a section's title refers to.
-pub fn title_block_id(section_id: &str) -> String {
-    format!("{section_id}.t")
-}
-
-fn block_metrics(section: Option<&str>, block: &str, text: &str, out: &mut Vec<Metric>) {
+/// Figures of `text`, which stands at `offset` characters into block `block`'s text.
+fn block_metrics(
+    section: Option<&SectionId>,
+    block: &BlockId,
+    text: &str,
+    offset: usize,
+    out: &mut Vec<Metric>,
+) {
     let figures = figure::figures(text);
     if figures.is_empty() {
         return;
@@ -46,10 +61,10 @@ fn block_metrics(section: Option<&str>, block: &str, text: &str, out: &mut Vec<M
         let previous_end = k.checked_sub(1).map_or(0, |p| figures[p].end);
         let next_start = figures.get(k + 1).map_or(chars.len(), |n| n.lead);
         out.push(Metric {
-            id: format!("{block}.m{k}"),
-            section: section.map(str::to_string),
-            paragraph: block.to_string(),
-            span: [f.start, f.end],
+            id: block.metric(u32::try_from(k).unwrap_or(u32::MAX)),
+            section: section.cloned(),
+            paragraph: block.clone(),
+            span: [offset + f.start, offset + f.end],
             raw: chars[f.start..f.end].iter().collect(),
             value: f.value,
             unit: f.unit.clone(),

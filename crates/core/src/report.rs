@@ -3,7 +3,11 @@
 //! It serialises to the report JSON contract of `spec/report-format.md`; the CLI prints it and
 //! the viewer renders it.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
+
+use crate::id::{BlockId, MetricId, SectionId};
 
 /// A parsed disclosure report.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -32,7 +36,7 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// `p0` in the preamble, `<section id>.p<n>` inside a section.
-    pub id: String,
+    pub id: BlockId,
     pub text: String,
     /// Line of the input it came from (1-based).
     #[serde(default)]
@@ -43,7 +47,7 @@ pub struct Paragraph {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     /// Path of ordinals, e.g. `2.3.1`: stable across re-parses, used in addresses.
-    pub id: String,
+    pub id: SectionId,
     /// 1 (`一、`) to 4 (`(1)`).
     pub level: u8,
     /// The number as written, e.g. `（一）`.
@@ -65,12 +69,13 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Metric {
     /// `<paragraph id>.m<n>`: stable while the paragraph is, used in addresses (`#/m/<id>`).
-    pub id: String,
+    pub id: MetricId,
     /// The section the figure stands in; `None` in the preamble.
-    pub section: Option<String>,
-    /// The paragraph's id, or `<section id>.t` for a figure in a section's title.
-    pub paragraph: String,
-    /// Start and end of `raw` in the paragraph's (or title's) text, in characters (Unicode scalar values).
+    pub section: Option<SectionId>,
+    /// The block it stands in: a paragraph, or `<section id>.t` for a section's heading.
+    pub paragraph: BlockId,
+    /// Start and end of `raw` in the block's text ([`Report::block_text`]: for a heading, its
+    /// number followed by its title), in characters (Unicode scalar values).
     pub span: [usize; 2],
     /// The figure as written, without a leading qualifier: `12万余平方米`.
     pub raw: String,
@@ -112,13 +117,72 @@ impl Report {
         })
     }
 
-    /// The section with the given id (`2.3.1`).
-    pub fn section(&self, id: &str) -> Option<&Section> {
-        self.all_sections().find(|s| s.id == id)
+    /// The section with the given id (`2.3.1`), found by walking its path.
+    pub fn section(&self, id: &SectionId) -> Option<&Section> {
+        let (&first, rest) = id.ordinals().split_first()?;
+        let mut section = self.sections.get(first.checked_sub(1)? as usize)?;
+        for &n in rest {
+            section = section.children.get(n.checked_sub(1)? as usize)?;
+        }
+        // A report read back from JSON may number its sections otherwise: then search.
+        Some(section)
+            .filter(|s| &s.id == id)
+            .or_else(|| self.all_sections().find(|s| &s.id == id))
+    }
+
+    /// The figure with the given id.
+    pub fn metric(&self, id: &MetricId) -> Option<&Metric> {
+        self.metrics.iter().find(|m| &m.id == id)
+    }
+
+    /// The text of a block: the title, a paragraph, or a heading's number and title as written.
+    /// Spans of figures and search hits count characters of this text.
+    pub fn block_text(&self, id: &BlockId) -> Option<Cow<'_, str>> {
+        let paragraphs = match id {
+            BlockId::Title => return Some(Cow::Borrowed(&self.title)),
+            BlockId::Heading(section) => {
+                return Some(Cow::Owned(self.section(section)?.heading_text()))
+            }
+            BlockId::Preamble(_) => &self.preamble,
+            BlockId::Paragraph(section, _) => &self.section(section)?.paragraphs,
+        };
+        paragraphs
+            .iter()
+            .find(|p| &p.id == id)
+            .map(|p| Cow::Borrowed(p.text.as_str()))
+    }
+
+    /// Every block of text in document order, with its text: the title, the preamble, then each
+    /// section's heading and paragraphs.
+    pub fn blocks(&self) -> impl Iterator<Item = (BlockId, Cow<'_, str>)> {
+        let title = std::iter::once((BlockId::Title, Cow::Borrowed(self.title.as_str())));
+        let preamble = self
+            .preamble
+            .iter()
+            .map(|p| (p.id.clone(), Cow::Borrowed(p.text.as_str())));
+        let sections = self.all_sections().flat_map(|section| {
+            std::iter::once((section.id.heading(), Cow::Owned(section.heading_text()))).chain(
+                section
+                    .paragraphs
+                    .iter()
+                    .map(|p| (p.id.clone(), Cow::Borrowed(p.text.as_str()))),
+            )
+        });
+        title.chain(preamble).chain(sections)
     }
 }
 
 impl Section {
+    /// The heading as written: number, then title (the text of its [`BlockId::Heading`]).
+    pub fn heading_text(&self) -> String {
+        format!("{}{}", self.number, self.title)
+    }
+
+    /// Characters of the number at the start of [`Self::heading_text`].
+    pub fn number_chars(&self) -> usize {
+        self.number.chars().count()
+    }
+
     /// What a table of contents shows: the title, or for a numbered paragraph without a title
     /// the opening words of its text.
     pub fn display_title(&self) -> String {
@@ -139,7 +203,7 @@ impl Section {
 impl Section {
     /// The section's text for reading aloud, heading first, subsections included.
     pub fn reading_texts(&self, out: &mut Vec<String>) {
-        out.push(format!("{}{}", self.number, self.title));
+        out.push(self.heading_text());
         out.extend(self.paragraphs.iter().map(|p| p.text.clone()));
         for child in &self.children {
             child.reading_texts(out);

@@ -13,7 +13,7 @@ pub struct Mark {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MarkKind {
     /// A figure; the metric id.
-    Figure(String),
+    Figure(crate::id::MetricId),
     /// A search hit; its number among all hits of the search (for next/previous).
     Hit(usize),
 }
@@ -119,12 +119,12 @@ mod tests {
             Mark {
                 start: 4,
                 end: 7,
-                kind: MarkKind::Figure("a".into()),
+                kind: MarkKind::Figure("p0.m0".parse().unwrap()),
             },
             Mark {
                 start: 10,
                 end: 13,
-                kind: MarkKind::Figure("b".into()),
+                kind: MarkKind::Figure("p0.m1".parse().unwrap()),
             },
             Mark {
                 start: 11,
@@ -134,7 +134,7 @@ mod tests {
             Mark {
                 start: 19,
                 end: 23,
-                kind: MarkKind::Figure("c".into()),
+                kind: MarkKind::Figure("p0.m2".parse().unwrap()),
             },
         ];
         let items = runs(text, &marks);

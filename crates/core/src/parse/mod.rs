@@ -5,7 +5,10 @@ mod chrome;
 pub mod decode;
 mod heading;
 
-use crate::report::{Paragraph, Report, Section, Warning};
+use crate::{
+    id::{BlockId, SectionId},
+    report::{Paragraph, Report, Section, Warning},
+};
 use chrome::{Chrome, Place};
 
 pub use decode::{decode, DecodeError};
@@ -136,8 +139,17 @@ impl Builder {
             None => &mut self.report.sections,
         };
         let ordinal_in_parent = siblings.len() + 1;
+        let ordinal = u32::try_from(ordinal_in_parent).unwrap_or(u32::MAX);
+        let id = match self.current() {
+            Some(parent) => parent.id.child(ordinal),
+            None => SectionId::top(ordinal),
+        };
+        let siblings = match self.current_mut() {
+            Some(parent) => &mut parent.children,
+            None => &mut self.report.sections,
+        };
         siblings.push(Section {
-            id: String::new(),
+            id,
             level: heading.level,
             number: heading.number.to_string(),
             title: heading.title.to_string(),
@@ -146,13 +158,8 @@ impl Builder {
             paragraphs: Vec::new(),
             children: Vec::new(),
         });
-        let id = match self.current() {
-            Some(parent) => format!("{}.{ordinal_in_parent}", parent.id),
-            None => ordinal_in_parent.to_string(),
-        };
         self.open.push((ordinal_in_parent - 1, heading.rank));
         self.last_child.push(None);
-        self.current_mut().expect("just pushed").id = id;
         if let Some(body) = heading.body {
             self.paragraph(line, body);
         }
@@ -194,11 +201,11 @@ impl Builder {
         let text = text.trim_matches(|c: char| c.is_whitespace()).to_string();
         match self.current_mut() {
             Some(section) => {
-                let id = format!("{}.p{}", section.id, section.paragraphs.len());
+                let id = section.id.paragraph(count(section.paragraphs.len()));
                 section.paragraphs.push(Paragraph { id, text, line });
             }
             None => {
-                let id = format!("p{}", self.report.preamble.len());
+                let id = BlockId::Preamble(count(self.report.preamble.len()));
                 self.report.preamble.push(Paragraph { id, text, line });
             }
         }
@@ -233,4 +240,9 @@ impl Builder {
         self.report.metrics = crate::metrics::extract(&self.report);
         self.report
     }
+}
+
+/// A position as an id's ordinal (a report never holds 4 billion paragraphs).
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -1,0 +1,16 @@
+//! Gongkai's core: what a disclosure report is and everything computed from it, as plain data.
+//!
+//! The report model ([`report`]) and its typed addresses ([`id`], [`route`]), the parser
+//! ([`parse`]), figure extraction ([`metrics`]), search ([`search`]) and the QR matrix ([`qr`]).
+//! Nothing here depends on a browser or on Yew: the viewer, the command line and the build
+//! script all use this crate, and the compiler keeps browser code out of it.
+
+pub mod id;
+pub mod metrics;
+pub mod numerals;
+pub mod parse;
+pub mod qr;
+pub mod report;
+pub mod route;
+pub mod runs;
+pub mod search;

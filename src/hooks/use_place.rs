@@ -1,0 +1,52 @@
+use yew::prelude::*;
+
+use crate::{
+    components::Shared,
+    head,
+    report::Report,
+    route::{Address, AddressKey, Route},
+};
+
+/// Where the reader is, for everything outside the text: brings what the address names into
+/// view once rendered, keeps the document head describing the report (not in a portal's
+/// page), and returns the address to share and print for that place (the portal's public
+/// base when one is configured).
+#[hook]
+pub fn use_place(
+    report: Shared<Report>,
+    route: &Route,
+    known: bool,
+    address_key: &AddressKey,
+    root: NodeRef,
+) -> String {
+    let mounted = address_key.is_mounted();
+    let page_address = use_state_eq(String::new);
+    let public_base = use_state_eq(|| None::<String>);
+    {
+        let public_base = public_base.clone();
+        use_effect_with((), move |_| public_base.set(head::public_base()));
+    }
+    use_effect_with((report, mounted), |(report, mounted)| {
+        if !mounted {
+            head::describe(report);
+        }
+    });
+    // Refining a search is not a move: the page stays where it is while the reader types.
+    let target = match route {
+        Route::Search(_) => Route::Search(String::new()),
+        other => other.clone(),
+    };
+    {
+        let page_address = page_address.clone();
+        let address_key = address_key.clone();
+        use_effect_with((target, known), move |(target, known)| {
+            let within = mounted.then(|| root.cast::<web_sys::Element>()).flatten();
+            crate::scroll::reveal(target, *known, within.as_ref());
+            let href = gloo::utils::window().location().href().unwrap_or_default();
+            // Without the viewer's address, so that typing a search renders nothing again.
+            page_address.set(address_key.write(&href, &Address::default()));
+        });
+    }
+    let place = if known { route.clone() } else { Route::Start };
+    crate::qr::share_url(&page_address, public_base.as_deref(), address_key, &place)
+}
