@@ -604,4 +604,55 @@ mod tests {
             assert_eq!(classify(line, Place::Body), None, "{line}");
         }
     }
+
+    #[test]
+    fn real_page_chrome() {
+        assert_eq!(
+            classify("当前位置：首页政务公开部门文件", Place::Body),
+            Some(Chrome::Breadcrumb(vec![
+                "首页".into(),
+                "政务公开".into(),
+                "部门文件".into()
+            ]))
+        );
+        for line in [
+            "分享:",
+            "分享到： 微信 微博 QQ空间",
+            "附件下载",
+            "图为执法人员在现场检查",
+        ] {
+            assert_eq!(classify(line, Place::Header), Some(Chrome::Noise), "{line}");
+        }
+        assert_eq!(classify(">", Place::BeforeTitle), Some(Chrome::Separator));
+        assert_eq!(
+            classify("2022年法治建设情况报告.pdf", Place::Body),
+            Some(Chrome::Attachment("2022年法治建设情况报告".into()))
+        );
+        let Some(Chrome::Meta(m)) =
+            classify("时间：2023-04-02 09:15 微信 微博 QQ空间", Place::Header)
+        else {
+            panic!()
+        };
+        assert_eq!(m.published.as_deref(), Some("2023-04-02 09:15"));
+        let Some(Chrome::Meta(m)) = classify("来源：", Place::Header) else {
+            panic!()
+        };
+        assert_eq!(m.pending, Some(Field::Source));
+    }
+
+    #[test]
+    fn title_lines() {
+        assert!(title_like("某县司法局2023年度法治政府建设情况报告"));
+        assert!(!title_like("2022年以来，全区系统深入推进法治建设。"));
+        assert_eq!(
+            unspaced("政 府 工 作 报 告").as_deref(),
+            Some("政府工作报告")
+        );
+        assert_eq!(unspaced("某县 司法局"), None);
+        assert!(is_subtitle(
+            "——2024年1月8日在某某区第三届人民代表大会第四次会议上"
+        ));
+        assert_eq!(speaker("区长　　王某某").as_deref(), Some("王某某"));
+        assert_eq!(speaker("法治建设 工作"), None);
+    }
 }
