@@ -88,6 +88,14 @@ pub struct Metric {
     pub qualifier: Option<String>,
     /// What was counted, from the same clause: `收缴罚款`.
     pub label: String,
+    /// True when the clause did not say what was counted and the label was taken from the
+    /// clause as a whole, a neighbouring card line or the section's title.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub label_inferred: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 /// Writes 12300100.0 as `12300100`, so whole values read as integers in JSON and CSV.

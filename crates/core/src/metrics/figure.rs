@@ -17,85 +17,132 @@ pub struct Figure {
 }
 
 /// Units and measure words; the longest that matches wins (平方公里 over 公里, 人次 over 人).
+/// Grouped by what they measure; a unit that runs on into a word is refused by
+/// [`unit_continues`].
 const UNITS: &[&str] = &[
+    // time
     "个工作日",
+    "工作日",
+    "个月",
+    "小时",
+    "分钟",
+    "课时",
+    "学时",
+    "天",
+    "周",
+    // areas, volumes, lengths
     "平方公里",
+    "平方千米",
     "平方米",
     "立方米",
-    "工作日",
+    "公顷",
+    "亩",
+    "公里",
+    "千米",
+    "延米",
+    "米",
+    // weights and energy
+    "公斤",
+    "千克",
+    "吨",
+    "斤",
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    // money
+    "美元",
+    "港元",
+    "欧元",
+    "元",
+    // rates
     "个百分点",
+    "%",
+    "％",
+    "倍",
+    // counts of visits and trips
     "人次",
     "户次",
     "件次",
     "台次",
     "车次",
+    "辆次",
     "架次",
+    "艘次",
+    "航次",
+    "班次",
     "场次",
     "批次",
+    "宗次",
+    "家次",
     "余人",
-    "个月",
-    "小时",
-    "分钟",
-    "公顷",
-    "公里",
-    "千米",
-    "公斤",
-    "千克",
-    "课时",
-    "学时",
-    "元",
-    "亩",
-    "吨",
-    "米",
+    // people, households, bodies
+    "人",
+    "名",
+    "位",
+    "户",
+    "家",
+    "个",
+    "所",
+    "支",
+    "组",
+    // cases, documents, events
     "件",
     "宗",
-    "人",
-    "次",
     "项",
     "份",
     "本",
     "部",
-    "户",
-    "名",
-    "天",
-    "个",
-    "家",
-    "场",
-    "期",
-    "条",
+    "册",
+    "卷",
     "篇",
+    "条",
+    "款",
+    "例",
+    "封",
+    "票",
+    "单",
+    "笔",
     "起",
     "批",
-    "所",
-    "座",
-    "处",
-    "辆",
-    "台",
-    "套",
-    "册",
-    "位",
-    "支",
-    "张",
-    "块",
-    "间",
-    "栋",
-    "幅",
-    "种",
+    "次",
+    "场",
+    "期",
     "轮",
     "堂",
     "节",
-    "卷",
-    "宗次",
-    "家次",
-    "单",
-    "笔",
+    "届",
+    "版",
+    "类",
+    "种",
+    // buildings, sites, equipment, vehicles, vessels
+    "座",
+    "栋",
+    "幢",
+    "间",
+    "层",
+    "处",
+    "套",
+    "台",
+    "辆",
+    "艘",
+    "架",
+    "列",
+    "趟",
+    "盏",
+    "枚",
+    "块",
+    "张",
+    "幅",
+    "根",
+    "口",
+    // plants and livestock
     "株",
     "棵",
     "头",
     "只",
-    "吨",
-    "%",
-    "％",
+    "羽",
+    "匹",
+    "尾",
 ];
 
 /// Qualifiers written before a figure, longest first.
@@ -272,6 +319,10 @@ fn figure_at(chars: &[char], quoted: &[bool], at: usize) -> Option<Figure> {
         return None;
     }
     let prev = at.checked_sub(1).map(|p| chars[p]);
+    // 第 3 次: an ordinal with spaces.
+    if prev.is_some_and(char::is_whitespace) && at >= 2 && chars[at - 2] == '第' {
+        return None;
+    }
     // 第一, 第5次: ordinals. Letters or marks before: codes, versions, dates, ranges and
     // theme days (LED1, V2.0, 2024-03-06, 3-5天, 4·22).
     if prev.is_some_and(|p| p == '第' || p.is_ascii_alphanumeric() || "._·-—~～/:：".contains(p))
@@ -290,7 +341,7 @@ fn figure_at(chars: &[char], quoted: &[bool], at: usize) -> Option<Figure> {
     };
     // Dates, times, theme days and ranges are not quantities: 2023年, 6月16日, 4·22, 10:40.
     if chars
-        .get(i)
+        .get(skip_space(chars, i))
         .is_some_and(|&n| "年月日时号点·:：-—~～/．.".contains(n))
     {
         return None;
@@ -314,6 +365,7 @@ fn figure_at(chars: &[char], quoted: &[bool], at: usize) -> Option<Figure> {
         }
     }
     let mut qualifier = None;
+    i = skip_space(chars, i);
     if matches!(chars.get(i), Some('余' | '多')) {
         qualifier = Some(if chars[i] == '余' { "余" } else { "多" });
         i += 1;
@@ -353,13 +405,22 @@ fn figure_at(chars: &[char], quoted: &[bool], at: usize) -> Option<Figure> {
             // Chinese numerals in set phrases far outnumber counts (一岗双责, 一次办, 三重一大,
             // 千家万户, 百家): a figure needs a digit with a magnitude (三千, 五十, 十二) or a
             // qualifier (十余次, 三人以上).
-            if !(magnitude && digits) && qualifier.is_none() {
+            // 近百件, 上千人: a bare magnitude counts when a qualifier says it is a figure.
+            let led = magnitude && lead_qualified(chars, at);
+            if !(magnitude && digits) && qualifier.is_none() && !led {
                 return None;
             }
             value as f64
         }
     };
-    let lead_qualifier = LEADING.iter().find(|q| ends_with_at(chars, at, q));
+    let lead_qualifier = LEADING.iter().find(|q| {
+        ends_with_at(chars, at, q) && {
+            let before = at - q.chars().count();
+            !before
+                .checked_sub(1)
+                .is_some_and(|b| lead_in_word(q, chars[b]))
+        }
+    });
     let lead = at - lead_qualifier.map_or(0, |q| q.chars().count());
     Some(Figure {
         start: at,
@@ -375,9 +436,61 @@ fn figure_at(chars: &[char], quoted: &[bool], at: usize) -> Option<Figure> {
     })
 }
 
-/// Characters that, right after a unit, show it was the start of another word.
+/// Characters before 约 that make it part of a word (签约, 预约, 节约), not the qualifier.
+pub(crate) fn yue_in_word(before: char) -> bool {
+    "签预节制履违合特邀相公条集婉隐契".contains(before)
+}
+
+/// Characters before 近 or 超 that make them part of a word (最近, 附近, 赶超).
+fn lead_in_word(qualifier: &str, before: char) -> bool {
+    match qualifier {
+        "约" => yue_in_word(before),
+        "近" => "最附就邻靠临贴".contains(before),
+        "超" | "超过" => "赶高".contains(before),
+        _ => false,
+    }
+}
+
+/// Whether a leading qualifier (not part of a word) stands right before `at`.
+fn lead_qualified(chars: &[char], at: usize) -> bool {
+    LEADING.iter().any(|q| {
+        ends_with_at(chars, at, q)
+            && !(at - q.chars().count())
+                .checked_sub(1)
+                .is_some_and(|b| lead_in_word(q, chars[b]))
+    })
+}
+
+/// A space between number and unit (`17 家`), as some portals write it.
+fn skip_space(chars: &[char], i: usize) -> usize {
+    match chars.get(i) {
+        Some(' ' | '\u{3000}' | '\u{a0}') => i + 1,
+        _ => i,
+    }
+}
+
+/// Characters that, right after a unit, show it was the start of another word: `3人民` is not
+/// three 人, `5台湾` not five 台.
 fn unit_continues(unit: &str, next: char) -> bool {
     let words: &[(&str, &str)] = &[
+        ("头", "条脑部"),
+        ("口", "岸径号罩头语"),
+        ("层", "级面次"),
+        ("类", "别型似"),
+        ("款", "项"),
+        ("例", "如外会行"),
+        ("封", "存闭锁顶面"),
+        ("票", "据证价房"),
+        ("版", "本权面块图"),
+        ("届", "满时"),
+        ("列", "入出为席举"),
+        ("根", "据本源治"),
+        ("只", "要有是能"),
+        ("尾", "款声数部"),
+        ("周", "年岁边期末"),
+        ("组", "织建成合长"),
+        ("间", "隔断接"),
+        ("倍", "增"),
         ("人", "民大员们口类工为"),
         ("台", "湾账"),
         ("家", "庭长属乡园"),
@@ -405,7 +518,7 @@ fn unit_continues(unit: &str, next: char) -> bool {
         ("笔", "录"),
         ("位", "置于"),
         ("户", "籍口"),
-        ("座", "谈"),
+        ("座", "谈位席右"),
         ("篇", "章"),
         ("元", "素旦"),
     ];

@@ -15,6 +15,25 @@ const CLAUSE_MARKS: &str = "，,；;。：:！!？?\n";
 
 /// Words that open a clause without saying what was counted.
 const LEADING_WORDS: &[&str] = &[
+    // The reporting body as subject: a card says what was counted, not who counted it.
+    "我单位",
+    "我中心",
+    "我局",
+    "我委",
+    "我办",
+    "我厅",
+    "我镇",
+    "我乡",
+    "我县",
+    "我区",
+    "我市",
+    "全局",
+    "全镇",
+    "全乡",
+    "全县",
+    "全区",
+    "全市",
+    "全省",
     "其中",
     "同比",
     "累计",
@@ -47,6 +66,15 @@ const LEADING_WORDS: &[&str] = &[
 
 /// Words that link a label to its figure and say nothing themselves.
 const TRAILING_WORDS: &[&str] = &[
+    "稳定在",
+    "保持在",
+    "控制在",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "增加到",
+    "增加至",
     "分别为",
     "分别达",
     "分别",
@@ -129,7 +157,10 @@ fn clean_before(mut s: &[char]) -> &[char] {
             }
         }
         for word in TRAILING_WORDS {
-            if ends_with(s, word) {
+            // 签约, 预约: the 约 belongs to the word.
+            let in_word =
+                *word == "约" && s.len() >= 2 && super::figure::yue_in_word(s[s.len() - 2]);
+            if ends_with(s, word) && !in_word {
                 s = &s[..s.len() - chars_of(word).len()];
                 break;
             }
@@ -172,6 +203,63 @@ fn shorten(label: &[char]) -> &[char] {
         .map_or(label, |i| &label[i..])
 }
 
+/// The whole clause around a figure, less the figure and the clause's marks, when the words
+/// before and after it say too little to be a label on their own (`共计458人次` → `共计`
+/// is dropped as a connective; the clause fallback keeps what there is).
+pub fn clause(
+    text: &[char],
+    lead: usize,
+    end: usize,
+    previous_end: usize,
+    next_start: usize,
+) -> Option<String> {
+    let (clause_start, clause_end) = clause_bounds(text, lead, end, previous_end, next_start);
+    let mut words: Vec<char> = text[clause_start..lead].to_vec();
+    words.extend_from_slice(&text[end..clause_end]);
+    let words: Vec<char> = words
+        .into_iter()
+        .filter(|c| !c.is_whitespace() && !CLAUSE_MARKS.contains(*c))
+        .collect();
+    // A label says what is counted: a single connective or particle does not.
+    let meaningful = words.len() >= 2
+        && !LEADING_WORDS
+            .iter()
+            .chain(TRAILING_WORDS)
+            .chain(NOT_A_NOUN)
+            .any(|w| chars_of(w) == words);
+    meaningful.then(|| shorten(&words).iter().collect())
+}
+
+/// A section or report title cut to fit a card.
+pub fn shorten_text(title: &str) -> String {
+    let chars: Vec<char> = title.chars().collect();
+    let cut = shorten(&chars);
+    if cut.len() <= MAX_LABEL_CHARS {
+        cut.iter().collect()
+    } else {
+        chars[..MAX_LABEL_CHARS].iter().collect()
+    }
+}
+
+fn clause_bounds(
+    text: &[char],
+    lead: usize,
+    end: usize,
+    previous_end: usize,
+    next_start: usize,
+) -> (usize, usize) {
+    let clause_start = text[..lead]
+        .iter()
+        .rposition(|c| CLAUSE_MARKS.contains(*c))
+        .map_or(0, |i| i + 1)
+        .max(previous_end);
+    let clause_end = text[end..next_start]
+        .iter()
+        .position(|c| CLAUSE_MARKS.contains(*c))
+        .map_or(next_start, |i| end + i);
+    (clause_start, clause_end)
+}
+
 /// The label of the figure at `lead..end` in `text` (char indices), given where the previous
 /// figure ended and where the next one starts. A percentage is a rate of what precedes it
 /// (按时办结率100%), never of what follows.
@@ -183,15 +271,7 @@ pub fn label(
     next_start: usize,
     is_rate: bool,
 ) -> String {
-    let clause_start = text[..lead]
-        .iter()
-        .rposition(|c| CLAUSE_MARKS.contains(*c))
-        .map_or(0, |i| i + 1)
-        .max(previous_end);
-    let clause_end = text[end..next_start]
-        .iter()
-        .position(|c| CLAUSE_MARKS.contains(*c))
-        .map_or(next_start, |i| end + i);
+    let (clause_start, clause_end) = clause_bounds(text, lead, end, previous_end, next_start);
     let before = clean_before(&text[clause_start..lead]);
     let after = if is_rate {
         &[][..]

@@ -16,32 +16,74 @@ pub use label::MAX_LABEL_CHARS;
 /// section those in its heading's title and in its paragraphs.
 pub fn extract(report: &Report) -> Vec<Metric> {
     let mut metrics = Vec::new();
-    for paragraph in &report.preamble {
-        block_metrics(None, &paragraph.id, &paragraph.text, 0, &mut metrics);
+    let texts: Vec<&str> = report.preamble.iter().map(|p| p.text.as_str()).collect();
+    for (k, paragraph) in report.preamble.iter().enumerate() {
+        let fallback = Fallback::new(&texts, k, &report.title);
+        block_metrics(
+            None,
+            &paragraph.id,
+            &paragraph.text,
+            0,
+            &fallback,
+            &mut metrics,
+        );
     }
     for section in report.all_sections() {
         // Figures are read in the title alone (a heading's number is never a figure) and
         // placed in the heading's text, which starts with the number.
-        let heading = section.id.heading();
-        let offset = section.number_chars();
+        let title_fallback = Fallback::new(&[], 0, &section.title);
         block_metrics(
             Some(&section.id),
-            &heading,
+            &section.id.heading(),
             &section.title,
-            offset,
+            section.number_chars(),
+            &title_fallback,
             &mut metrics,
         );
-        for paragraph in &section.paragraphs {
+        let texts: Vec<&str> = section.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        for (k, paragraph) in section.paragraphs.iter().enumerate() {
+            let fallback = Fallback::new(&texts, k, &section.title);
             block_metrics(
                 Some(&section.id),
                 &paragraph.id,
                 &paragraph.text,
                 0,
+                &fallback,
                 &mut metrics,
             );
         }
     }
     metrics
+}
+
+/// Where a figure's label comes from when its clause names nothing (a card that says only
+/// `458 人次`): a short neighbouring line without figures (the card's caption), else the
+/// title of the section (or of the report, in the preamble).
+struct Fallback<'a> {
+    caption: Option<&'a str>,
+    title: &'a str,
+}
+
+impl<'a> Fallback<'a> {
+    fn new(texts: &[&'a str], k: usize, title: &'a str) -> Self {
+        let is_caption = |t: &&&'a str| {
+            let t = t.trim_end_matches(['：', ':']);
+            !t.is_empty()
+                && t.chars().count() <= MAX_LABEL_CHARS
+                && !t.contains(['。', '，', '；'])
+                && figure::figures(t).is_empty()
+        };
+        let caption = texts
+            .get(k + 1)
+            .filter(is_caption)
+            .or_else(|| {
+                k.checked_sub(1)
+                    .and_then(|p| texts.get(p))
+                    .filter(is_caption)
+            })
+            .map(|t| t.trim_end_matches(['：', ':']));
+        Fallback { caption, title }
+    }
 }
 
 /// Figures of `text`, which stands at `offset` characters into block `block`'s text.
@@ -50,6 +92,7 @@ fn block_metrics(
     block: &BlockId,
     text: &str,
     offset: usize,
+    fallback: &Fallback<'_>,
     out: &mut Vec<Metric>,
 ) {
     let figures = figure::figures(text);
@@ -60,6 +103,21 @@ fn block_metrics(
     for (k, f) in figures.iter().enumerate() {
         let previous_end = k.checked_sub(1).map_or(0, |p| figures[p].end);
         let next_start = figures.get(k + 1).map_or(chars.len(), |n| n.lead);
+        let mut label = label::label(
+            &chars,
+            f.lead,
+            f.end,
+            previous_end,
+            next_start,
+            f.unit == "%",
+        );
+        let mut label_inferred = false;
+        if label.chars().count() < 2 {
+            label_inferred = true;
+            label = label::clause(&chars, f.lead, f.end, previous_end, next_start)
+                .or_else(|| fallback.caption.map(str::to_string))
+                .unwrap_or_else(|| label::shorten_text(fallback.title));
+        }
         out.push(Metric {
             id: block.metric(u32::try_from(k).unwrap_or(u32::MAX)),
             section: section.cloned(),
@@ -69,14 +127,8 @@ fn block_metrics(
             value: f.value,
             unit: f.unit.clone(),
             qualifier: f.qualifier.map(str::to_string),
-            label: label::label(
-                &chars,
-                f.lead,
-                f.end,
-                previous_end,
-                next_start,
-                f.unit == "%",
-            ),
+            label,
+            label_inferred,
         });
     }
 }

@@ -5,7 +5,12 @@
 /// What a line of portal chrome says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Chrome {
+    /// A breadcrumb trail; empty for a bare `当前位置：` whose crumbs follow one per line.
     Breadcrumb(Vec<String>),
+    /// A line holding only a crumb separator (`>`): the lines around it are crumbs.
+    Separator,
+    /// An attachment's file name, without its extension (`2022年法治建设情况报告`).
+    Attachment(String),
     /// A publication line: `2024-03-06 10:40 来源: … 作者: …`.
     Meta(Meta),
     /// Controls and prompts with nothing to keep.
@@ -18,6 +23,16 @@ pub struct Meta {
     pub source: Option<String>,
     pub author: Option<String>,
     pub index_number: Option<String>,
+    /// A label whose value stands on the next line (`来源：` alone).
+    pub pending: Option<Field>,
+}
+
+/// A metadata field whose value may come on the line after its label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Published,
+    Source,
+    Author,
 }
 
 /// No chrome line is longer than this (a publication line with a long source and index
@@ -73,6 +88,63 @@ const NOISE: &[&str] = &[
     "【大】",
     "【中】",
     "【小】",
+    "附件下载",
+    "附件",
+    "相关附件",
+    "下载附件",
+    "相关链接",
+    "我要纠错",
+    "【我要纠错】",
+    "视力保护色",
+];
+
+/// Share widgets: `分享:` followed by the services' names, alone or glued to a time line.
+const SHARE: &[&str] = &[
+    "分享",
+    "分享到",
+    "一键分享",
+    "微信",
+    "微博",
+    "新浪微博",
+    "腾讯微博",
+    "QQ空间",
+    "QQ好友",
+    "QQ",
+    "朋友圈",
+    "微信好友",
+    "人人网",
+    "豆瓣",
+    "复制链接",
+    "更多",
+];
+
+/// Words that open a breadcrumb line.
+const TRAIL_LABELS: &[&str] = &[
+    "您现在的位置",
+    "您当前的位置",
+    "您所在的位置",
+    "您的位置",
+    "当前位置",
+    "所在位置",
+];
+
+/// Crumbs that commonly open a glued trail (`首页政务公开部门文件`), peeled off in order.
+const LEADING_CRUMBS: &[&str] = &[
+    "首页",
+    "政府信息公开",
+    "政务公开",
+    "信息公开",
+    "法定主动公开内容",
+];
+
+/// File extensions of attachments listed under a page.
+const ATTACHMENT_EXTENSIONS: &[&str] = &[
+    ".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".ofd", ".zip", ".rar", ".txt",
+];
+
+/// Words that name a document of the genre; a chrome line holding one can stand for the title.
+pub const GENRE_WORDS: &[&str] = &[
+    "报告", "总结", "情况", "公报", "要点", "计划", "规划", "方案", "纪要", "年报",
 ];
 
 /// Where a line stands, which decides what may count as chrome there.
@@ -93,20 +165,28 @@ pub fn classify(line: &str, place: Place) -> Option<Chrome> {
     if line.chars().nth(MAX_CHROME_CHARS).is_some() {
         return None;
     }
-    if is_noise(line) {
+    if is_noise(line) || is_caption(line) {
         return Some(Chrome::Noise);
     }
-    if let Some(trail) = line
-        .strip_prefix("当前位置")
-        .map(|s| s.trim_start_matches([':', '：', ' ', '\u{3000}']))
-    {
-        if let Some(crumbs) = breadcrumb(trail) {
+    if line.chars().all(|c| c.is_whitespace() || is_separator(c)) {
+        return Some(Chrome::Separator);
+    }
+    if let Some(name) = attachment(line) {
+        return Some(Chrome::Attachment(name));
+    }
+    if let Some(trail) = TRAIL_LABELS.iter().find_map(|l| line.strip_prefix(l)) {
+        let trail = trail.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '：');
+        // After a trail label, whatever the separators (or none), the line is a breadcrumb.
+        if let Some(crumbs) = breadcrumb(trail).or_else(|| glued_crumbs(trail)) {
             return Some(Chrome::Breadcrumb(crumbs));
         }
     }
     if place == Place::BeforeTitle {
         if let Some(crumbs) = breadcrumb(line) {
             return Some(Chrome::Breadcrumb(crumbs));
+        }
+        if line == "首页" {
+            return Some(Chrome::Breadcrumb(vec![line.to_string()]));
         }
     }
     let meta = meta(line)?;
@@ -117,9 +197,17 @@ pub fn classify(line: &str, place: Place) -> Option<Chrome> {
     (labelled || place != Place::Body).then_some(Chrome::Meta(meta))
 }
 
+fn is_separator(c: char) -> bool {
+    matches!(c, '>' | '＞' | '»' | '›' | '〉')
+}
+
 fn is_noise(line: &str) -> bool {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    if NOISE.contains(&compact.as_str()) {
+    if NOISE.contains(&compact.as_str()) || is_share(line) {
+        return true;
+    }
+    // 上一篇：… / 下一篇：… links to the neighbouring pages.
+    if ["上一篇", "下一篇"].iter().any(|p| compact.starts_with(p)) {
         return true;
     }
     // 【字体：大 中 小】, 字号：大 中 小, [打印本页] [关闭窗口] and the like: every word a control.
@@ -143,11 +231,92 @@ fn is_noise(line: &str) -> bool {
                 && words.iter().all(is_size_switch))
 }
 
+/// A share widget: every word (colons dropped) names a sharing service.
+fn is_share(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || "|｜【】[]".contains(c))
+        .map(|w| w.trim_matches([':', '：']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            SHARE.contains(w)
+                || w.strip_prefix("分享到")
+                    .or_else(|| w.strip_prefix("分享"))
+                    .map(|r| r.trim_start_matches([':', '：']))
+                    .is_some_and(|r| SHARE.contains(&r))
+        })
+}
+
+/// A photo caption under a picture of the page (`图为…`, `▲…`, `（摄影：…）`).
+fn is_caption(line: &str) -> bool {
+    let line = line.trim_start_matches(['（', '(']);
+    [
+        "图为",
+        "▲",
+        "△",
+        "图片来源",
+        "摄影：",
+        "摄影:",
+        "图：",
+        "图片：",
+    ]
+    .iter()
+    .any(|p| line.starts_with(p))
+        && line.chars().count() <= 100
+}
+
+/// The name of an attached file (`2022年法治建设情况报告.pdf`), without its extension.
+fn attachment(line: &str) -> Option<String> {
+    if line.chars().count() > 100 || line.contains('。') {
+        return None;
+    }
+    let lower = line.to_ascii_lowercase();
+    let ext = ATTACHMENT_EXTENSIONS
+        .iter()
+        .find(|e| lower.ends_with(*e) && lower.len() > e.len())?;
+    let stem = line[..line.len() - ext.len()].trim();
+    // `附件1：…` or `附件：…` before the name belongs to the list, not the name.
+    let stem = match stem.find(['：', ':']) {
+        Some(at) if stem[..at].starts_with("附件") => stem[at..].trim_start_matches(['：', ':']),
+        _ => stem,
+    };
+    Some(stem.trim().to_string())
+}
+
+/// Crumbs glued together with no separator (`首页政务公开部门文件`): the common leading
+/// crumbs are peeled off; the rest stays one crumb. Space-separated crumbs are split.
+fn glued_crumbs(trail: &str) -> Option<Vec<String>> {
+    if trail.chars().count() > 80 || trail.contains(['。', '，', '；']) {
+        return None;
+    }
+    let mut crumbs = Vec::new();
+    for word in trail.split_whitespace() {
+        let mut rest = word;
+        while let Some(lead) = LEADING_CRUMBS
+            .iter()
+            .find(|c| rest.starts_with(*c) && rest.len() > c.len())
+        {
+            crumbs.push(lead.to_string());
+            rest = &rest[lead.len()..];
+        }
+        crumbs.push(rest.to_string());
+    }
+    Some(crumbs)
+}
+
 fn breadcrumb(line: &str) -> Option<Vec<String>> {
-    let crumbs: Vec<String> = line
-        .split(['>', '＞', '»', '›'])
+    let mut crumbs: Vec<String> = line
+        .split(is_separator)
         .map(|s| s.trim().to_string())
         .collect();
+    // A trail may end (or start) with a separator: `首页 > 政务公开 >`.
+    if crumbs.last().is_some_and(String::is_empty) {
+        crumbs.pop();
+    }
+    if crumbs.first().is_some_and(String::is_empty) {
+        crumbs.remove(0);
+    }
     let well_formed = crumbs.len() >= 2
         && crumbs
             .iter()
@@ -168,7 +337,7 @@ fn meta(line: &str) -> Option<Meta> {
     }
     loop {
         rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "【[|｜".contains(c));
-        if rest.is_empty() {
+        if rest.is_empty() || (found && is_share(rest)) {
             break;
         }
         let label = LABELS.iter().find(|l| rest.starts_with(*l))?;
@@ -183,7 +352,21 @@ fn meta(line: &str) -> Option<Meta> {
             .trim();
         rest = after[end..].trim_start();
         found = true;
-        let value = (!value.is_empty()).then(|| value.to_string());
+        // Share buttons glued to the value: `时间：2023-04-02 09:15 微信 微博 QQ空间`.
+        let value = value
+            .split_whitespace()
+            .take_while(|w| !is_share(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let value = (!value.is_empty()).then_some(value);
+        if value.is_none() {
+            meta.pending = match *label {
+                "发布时间" | "发布日期" | "时间" | "日期" => Some(Field::Published),
+                "来源" | "信息来源" | "发布机构" => Some(Field::Source),
+                "作者" => Some(Field::Author),
+                _ => meta.pending,
+            };
+        }
         match *label {
             "发布时间" | "发布日期" | "时间" | "日期" | "成文日期" | "生成日期"
                 if meta.published.is_none() =>
@@ -273,6 +456,66 @@ impl Cursor<'_> {
     }
 }
 
+/// Longest line that may be a title; titles of the genre run to about 50 characters.
+const MAX_TITLE_CHARS: usize = 80;
+
+/// Whether a line may be a title (or another header line: subtitle, speaker, source): short
+/// and without the punctuation of a sentence. `2022年以来，全区系统…` is body text.
+pub fn title_like(line: &str) -> bool {
+    line.chars().count() <= MAX_TITLE_CHARS
+        && !line.contains(['。', '，', '；', '！', '？', ';', '!', '?'])
+        && !line.ends_with(['：', ':', '、'])
+}
+
+/// A letter-spaced line (`政 府 工 作 报 告`) with its spaces taken out; `None` when the line
+/// is not letter-spaced.
+pub fn unspaced(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let spaced = words.len() >= 3 && words.iter().all(|w| w.chars().count() <= 2);
+    spaced.then(|| words.concat())
+}
+
+/// A subtitle under the title: `——在…会议上`, `（2024年1月10日在…大会上）`.
+pub fn is_subtitle(line: &str) -> bool {
+    if line.starts_with(['—', '－']) || line.starts_with("--") {
+        return true;
+    }
+    let bracketed = (line.starts_with('（') && line.ends_with('）'))
+        || (line.starts_with('(') && line.ends_with(')'));
+    bracketed && line.contains('在') && line.contains("会")
+}
+
+/// Official posts a speaker line names before the speaker (`区长　　张某某`).
+const POSTS: &[&str] = &[
+    "长",
+    "书记",
+    "主任",
+    "主席",
+    "委员",
+    "代表",
+    "负责人",
+    "秘书",
+];
+
+/// The speaker of a speech-like report, from a line `<post><spaces><name>`.
+pub fn speaker(line: &str) -> Option<String> {
+    let line = line.trim();
+    let cut = line.rfind(char::is_whitespace)?;
+    let (post, name) = (line[..cut].trim_end(), line[cut..].trim_start());
+    let han = |s: &str| s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let post_ok = !post.is_empty()
+        && post.chars().count() <= 24
+        && post.split_whitespace().all(han)
+        && POSTS.iter().any(|p| post.ends_with(p));
+    let name_ok = (2..=4).contains(&name.chars().count()) && han(name);
+    (post_ok && name_ok).then(|| name.to_string())
+}
+
+/// Whether a chrome line's text (a crumb, an attachment's name) could be the report's title.
+pub fn names_a_report(text: &str) -> bool {
+    text.chars().count() >= 6 && GENRE_WORDS.iter().any(|w| text.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,5 +603,56 @@ mod tests {
             assert_eq!(classify(line, Place::Header), None, "{line}");
             assert_eq!(classify(line, Place::Body), None, "{line}");
         }
+    }
+
+    #[test]
+    fn real_page_chrome() {
+        assert_eq!(
+            classify("当前位置：首页政务公开部门文件", Place::Body),
+            Some(Chrome::Breadcrumb(vec![
+                "首页".into(),
+                "政务公开".into(),
+                "部门文件".into()
+            ]))
+        );
+        for line in [
+            "分享:",
+            "分享到： 微信 微博 QQ空间",
+            "附件下载",
+            "图为执法人员在现场检查",
+        ] {
+            assert_eq!(classify(line, Place::Header), Some(Chrome::Noise), "{line}");
+        }
+        assert_eq!(classify(">", Place::BeforeTitle), Some(Chrome::Separator));
+        assert_eq!(
+            classify("2022年法治建设情况报告.pdf", Place::Body),
+            Some(Chrome::Attachment("2022年法治建设情况报告".into()))
+        );
+        let Some(Chrome::Meta(m)) =
+            classify("时间：2023-04-02 09:15 微信 微博 QQ空间", Place::Header)
+        else {
+            panic!()
+        };
+        assert_eq!(m.published.as_deref(), Some("2023-04-02 09:15"));
+        let Some(Chrome::Meta(m)) = classify("来源：", Place::Header) else {
+            panic!()
+        };
+        assert_eq!(m.pending, Some(Field::Source));
+    }
+
+    #[test]
+    fn title_lines() {
+        assert!(title_like("某县司法局2023年度法治政府建设情况报告"));
+        assert!(!title_like("2022年以来，全区系统深入推进法治建设。"));
+        assert_eq!(
+            unspaced("政 府 工 作 报 告").as_deref(),
+            Some("政府工作报告")
+        );
+        assert_eq!(unspaced("某县 司法局"), None);
+        assert!(is_subtitle(
+            "——2024年1月8日在某某区第三届人民代表大会第四次会议上"
+        ));
+        assert_eq!(speaker("区长　　王某某").as_deref(), Some("王某某"));
+        assert_eq!(speaker("法治建设 工作"), None);
     }
 }

@@ -30,6 +30,13 @@ pub fn recognise(line: &str) -> Option<Heading<'_>> {
     if rest.is_empty() {
         return None; // a bare number is not a heading
     }
+    // A table flattened into text keeps its row labels' numbers (`（一）予以公开28`): a
+    // "title" that ends in a bare figure with no mark is a row, not a heading.
+    if !rest.contains(['。', '：'])
+        && rest.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        return None;
+    }
     let (title, delimiter, body) = split_title(rest);
     Some(Heading {
         level: rank.clamp(1, 4),
@@ -148,25 +155,66 @@ fn arabic_ordinal(s: &str) -> Option<u64> {
 }
 
 /// Longest title that may hold a clause mark (，；). Titles such as 加强组织领导，压实工作责任
-/// are short; a longer run of clauses is a numbered paragraph with no title of its own.
+/// are short; a longer heading that is one whole sentence takes its first clause as title.
 const MAX_TITLE_WITH_CLAUSES: usize = 30;
 
-/// Splits what follows the number into the title, the mark that closes a run-in title, and the
-/// body text after it.
-fn split_title(rest: &str) -> (&str, Option<&str>, Option<&str>) {
-    let title_end = rest.find(['。', '：']).unwrap_or(rest.len());
-    let candidate = &rest[..title_end];
-    if candidate.contains(['，', '；', ',', ';'])
-        && candidate.chars().nth(MAX_TITLE_WITH_CLAUSES).is_some()
-    {
-        return ("", None, Some(rest));
+/// Byte index of the first of `marks` outside brackets and quotes: the `：` of
+/// `（责任处室：办公室）` does not end a title.
+fn find_outside(rest: &str, marks: &[char]) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '（' | '(' | '《' | '“' | '【' | '[' => depth += 1,
+            '）' | ')' | '》' | '”' | '】' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && marks.contains(&c) => return Some(i),
+            _ => {}
+        }
     }
-    let Some(at) = rest.find(['。', '：']) else {
-        return (rest, None, None);
-    };
+    None
+}
+
+/// A bracketed note closing a title (`（责任处室：办公室）`, `（牵头单位：…）`): it stays text.
+fn trailing_note(title: &str) -> Option<usize> {
+    let close = title.strip_suffix(['）', ')'])?;
+    let open = close.rfind(['（', '('])?;
+    let note = &close[open..];
+    (open > 0 && note.contains(['：', ':'])).then_some(open)
+}
+
+/// Splits what follows the number into the title, the mark that closes a run-in title, and the
+/// body text after it. The title is never empty: a heading that is one long sentence of
+/// clauses takes its first clause as title and the rest as its first paragraph.
+fn split_title(rest: &str) -> (&str, Option<&str>, Option<&str>) {
+    let title_end = find_outside(rest, &['。', '：'])
+        .or_else(|| find_outside(rest, &['。']))
+        .unwrap_or(rest.len());
+    let candidate = &rest[..title_end];
+    if candidate.chars().nth(MAX_TITLE_WITH_CLAUSES).is_some() {
+        if let Some(at) = find_outside(candidate, &['，', '；', ',', ';']) {
+            let mark_len = rest[at..].chars().next().map_or(1, char::len_utf8);
+            let body = rest[at + mark_len..].trim_start_matches(is_space);
+            if at > 0 {
+                return (
+                    &rest[..at],
+                    Some(&rest[at..at + mark_len]),
+                    (!body.is_empty()).then_some(body),
+                );
+            }
+        }
+    }
+    if title_end == rest.len() {
+        return match trailing_note(rest) {
+            Some(at) => (
+                rest[..at].trim_end_matches(is_space),
+                None,
+                Some(&rest[at..]),
+            ),
+            None => (rest, None, None),
+        };
+    }
     let mark_len = '。'.len_utf8(); // 。 and ： are both three bytes in UTF-8
-    let (title, after) = (&rest[..at], &rest[at + mark_len..]);
-    let delimiter = Some(&rest[at..at + mark_len]);
+    let (title, after) = (&rest[..title_end], &rest[title_end + mark_len..]);
+    let delimiter = Some(&rest[title_end..title_end + mark_len]);
     let body = after.trim_start_matches(is_space);
     (title, delimiter, (!body.is_empty()).then_some(body))
 }
@@ -227,13 +275,33 @@ mod tests {
     }
 
     #[test]
-    fn a_long_run_of_clauses_is_a_numbered_paragraph_without_title() {
+    fn a_long_sentence_heading_takes_its_first_clause_as_title() {
         let line = "1.围绕主题日开展宣传活动十余场，发放资料三万余份，接受群众咨询约5600人次。";
         let h = recognise(line).unwrap();
-        assert_eq!((h.level, h.title, h.delimiter), (3, "", None));
+        assert_eq!(
+            (h.level, h.title, h.delimiter),
+            (3, "围绕主题日开展宣传活动十余场", Some("，"))
+        );
+        assert_eq!(h.body, Some("发放资料三万余份，接受群众咨询约5600人次。"));
+        // A responsibility note after the heading stays text.
+        let h = recognise(
+            "（一）加强干部职工法治教育学习，提高全体干部职工尊法学法守法用法、依法行政的自觉性。（责任处室：办公室）",
+        )
+        .unwrap();
+        assert_eq!(h.title, "加强干部职工法治教育学习");
         assert_eq!(
             h.body,
-            Some("围绕主题日开展宣传活动十余场，发放资料三万余份，接受群众咨询约5600人次。")
+            Some("提高全体干部职工尊法学法守法用法、依法行政的自觉性。（责任处室：办公室）")
+        );
+        let h = recognise("（二）规范行政执法行为（牵头单位：执法大队）").unwrap();
+        assert_eq!(
+            (h.title, h.body),
+            ("规范行政执法行为", Some("（牵头单位：执法大队）"))
+        );
+        let h = recognise("（三）严格依法决策。（责任处室：法规科）").unwrap();
+        assert_eq!(
+            (h.title, h.body),
+            ("严格依法决策", Some("（责任处室：法规科）"))
         );
         // A short title may still hold a comma.
         let h = recognise("（二）加强组织领导，压实工作责任。全年召开会议4次。").unwrap();
@@ -258,6 +326,8 @@ mod tests {
             "一、",
             "(一)",
             "一二三、不是编号",
+            "（一）予以公开28",
+            "三、本年度办理结果 12 3 0",
         ] {
             assert_eq!(recognise(line), None, "{line}");
         }

@@ -9,7 +9,7 @@ use crate::{
     id::{BlockId, SectionId},
     report::{Paragraph, Report, Section, Warning},
 };
-use chrome::{Chrome, Place};
+use chrome::{Chrome, Field, Place};
 
 pub use decode::{decode, DecodeError};
 
@@ -25,6 +25,18 @@ pub fn parse(text: &str) -> Report {
         builder.line(index + 1, line);
     }
     builder.finish()
+}
+
+/// Whether a line ends the header: a heading, or a line that reads as a sentence.
+fn starts_body(line: &str) -> bool {
+    if chrome::classify(line, Place::BeforeTitle).is_some() {
+        return false;
+    }
+    heading::recognise(line).is_some() || !chrome::title_like(line)
+}
+
+fn without_space(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Lines split at LF, CRLF or a lone CR, without their ends.
@@ -56,6 +68,13 @@ struct Builder {
     report: Report,
     have_title: bool,
     in_body: bool,
+    /// Lines before the body (chrome, title, subtitle, speaker…), read as a whole once the
+    /// body starts: which line is the title depends on the lines around it.
+    header: Vec<(usize, String)>,
+    /// A metadata label whose value is on the next line.
+    pending: Option<Field>,
+    /// Names of attached files, which may stand for a missing title.
+    attachments: Vec<String>,
     /// Indices from `report.sections` down to the section now receiving text, with the
     /// nesting rank of each.
     open: Vec<(usize, u8)>,
@@ -72,31 +91,129 @@ impl Builder {
         if line.is_empty() {
             return;
         }
-        let place = match (self.have_title, self.in_body) {
-            (false, _) => Place::BeforeTitle,
-            (true, false) => Place::Header,
-            (true, true) => Place::Body,
-        };
-        if let Some(chrome) = chrome::classify(line, place) {
+        if !self.in_body {
+            if !starts_body(line) {
+                self.header.push((number, line.to_string()));
+                return;
+            }
+            self.resolve_header();
+            self.in_body = true;
+        }
+        if let Some(chrome) = chrome::classify(line, Place::Body) {
             self.chrome(chrome);
             return;
         }
         if let Some(heading) = heading::recognise(line) {
-            if !self.have_title {
-                self.warn(number, "报告在第一个标题之前没有题目".to_string());
-                self.have_title = true;
-            }
-            self.in_body = true;
             self.heading(number, heading);
             return;
         }
-        if !self.have_title {
-            self.report.title = line.to_string();
-            self.have_title = true;
-            return;
-        }
-        self.in_body = true;
         self.paragraph(number, line);
+    }
+
+    /// Reads the lines before the body: breadcrumbs (on one line, glued, or one crumb per
+    /// line around `>` lines), publication lines (a value may be on the line after its
+    /// label), the title (letter-spacing taken out; a repeat dropped), a subtitle (kept as
+    /// the first paragraph), a speaker line (the author) and any other short lines (preamble).
+    fn resolve_header(&mut self) {
+        let lines = std::mem::take(&mut self.header);
+        let is_separator =
+            |l: &str| chrome::classify(l, Place::BeforeTitle) == Some(Chrome::Separator);
+        let mut title_key = String::new();
+        let mut subtitles: Vec<String> = Vec::new();
+        let mut after_separator = false;
+        let mut crumb_run = false;
+        for (k, (number, line)) in lines.iter().enumerate() {
+            let number = *number;
+            if let Some(field) = self.pending.take() {
+                if self.fill(field, line) {
+                    continue;
+                }
+            }
+            let place = if self.have_title {
+                Place::Header
+            } else {
+                Place::BeforeTitle
+            };
+            if let Some(chrome) = chrome::classify(line, place) {
+                match chrome {
+                    Chrome::Separator => after_separator = true,
+                    Chrome::Breadcrumb(crumbs) if !self.have_title => {
+                        crumb_run = crumbs.is_empty() || crumbs == ["首页"];
+                        self.report.breadcrumb.extend(crumbs);
+                    }
+                    other => self.chrome(other),
+                }
+                continue;
+            }
+            let next_is_separator = lines.get(k + 1).is_some_and(|(_, l)| is_separator(l));
+            let next = lines[k + 1..]
+                .iter()
+                .map(|(_, l)| l.as_str())
+                .find(|l| chrome::classify(l, Place::Header).is_none());
+            if !self.have_title {
+                // One crumb per line: short column names, each followed by another line that
+                // is neither a repeat nor a subtitle; the line that breaks the run is the title.
+                let in_run = crumb_run
+                    && line.chars().count() <= 12
+                    && !chrome::names_a_report(line)
+                    && next.is_some_and(|n| {
+                        n != line && !chrome::is_subtitle(n) && chrome::title_like(n)
+                    });
+                if after_separator || next_is_separator || in_run {
+                    self.report.breadcrumb.push(line.clone());
+                    after_separator = false;
+                    continue;
+                }
+                crumb_run = false;
+                let title = chrome::unspaced(line).unwrap_or_else(|| line.clone());
+                title_key = without_space(&title);
+                self.report.title = title;
+                self.have_title = true;
+                continue;
+            }
+            let key = without_space(line);
+            // A page often repeats its title (and subtitle) above the text.
+            if key == title_key && key.chars().count() >= 5 {
+                continue;
+            }
+            if chrome::is_subtitle(line) {
+                if subtitles.contains(&key) {
+                    continue;
+                }
+                subtitles.push(key);
+            } else if let Some(name) = chrome::speaker(line) {
+                self.report.author = self.report.author.take().or(Some(name));
+                continue;
+            }
+            self.paragraph(number, line);
+        }
+    }
+
+    /// Fills a metadata field from the line after its label; false when the line is not a
+    /// value (then it is read as any other line).
+    fn fill(&mut self, field: Field, line: &str) -> bool {
+        let report = &mut self.report;
+        match field {
+            Field::Published => match chrome::leading_date(line) {
+                Some((date, rest)) if rest.trim().is_empty() => {
+                    report.published = report.published.take().or(Some(date));
+                    true
+                }
+                _ => false,
+            },
+            Field::Source | Field::Author => {
+                let fits = line.chars().count() <= 30 && chrome::title_like(line);
+                if fits {
+                    let slot = if field == Field::Source {
+                        &mut report.source
+                    } else {
+                        &mut report.author
+                    };
+                    *slot = slot.take().or(Some(line.to_string()));
+                }
+                fits
+            }
+        }
     }
 
     fn chrome(&mut self, chrome: Chrome) {
@@ -112,8 +229,10 @@ impl Builder {
                 report.source = report.source.take().or(meta.source);
                 report.author = report.author.take().or(meta.author);
                 report.index_number = report.index_number.take().or(meta.index_number);
+                self.pending = meta.pending;
             }
-            Chrome::Noise => {}
+            Chrome::Attachment(name) => self.attachments.push(name),
+            Chrome::Separator | Chrome::Noise => {}
         }
     }
 
@@ -211,6 +330,29 @@ impl Builder {
         }
     }
 
+    /// A page without a title line: the title is taken from an attachment's name or the last
+    /// crumb when one names a report, else left empty; either way with a warning.
+    fn infer_title(&mut self, line: usize) {
+        let from_attachment = self
+            .attachments
+            .iter()
+            .find(|a| chrome::names_a_report(a))
+            .map(|a| (a.clone(), "附件名"));
+        let from_crumb = self
+            .report
+            .breadcrumb
+            .last()
+            .filter(|c| chrome::names_a_report(c))
+            .map(|c| (c.clone(), "页面导航"));
+        match from_attachment.or(from_crumb) {
+            Some((title, from)) => {
+                self.warn(line, format!("正文前没有题目行，题目取自{from}：“{title}”"));
+                self.report.title = title;
+            }
+            None => self.warn(line, "正文前没有题目行，题目留空".to_string()),
+        }
+    }
+
     fn warn(&mut self, line: usize, message: String) {
         self.report.warnings.push(Warning { line, message });
     }
@@ -234,8 +376,19 @@ impl Builder {
     }
 
     fn finish(mut self) -> Report {
-        if !self.have_title {
-            self.warn(1, "没有找到报告题目和正文".to_string());
+        if !self.in_body {
+            self.resolve_header();
+        }
+        let first_body = self
+            .report
+            .preamble
+            .first()
+            .map(|p| p.line)
+            .or_else(|| self.report.sections.first().map(|s| s.line));
+        match first_body {
+            _ if self.have_title => {}
+            None => self.warn(1, "没有找到报告题目和正文".to_string()),
+            Some(line) => self.infer_title(line),
         }
         self.report.metrics = crate::metrics::extract(&self.report);
         self.report
