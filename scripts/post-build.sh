@@ -39,7 +39,16 @@ if (![...document.querySelectorAll('link[rel~="stylesheet"]')].some((link) => li
   link.href = css;
   document.head.append(link);
 }
-await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+// The wasm downloads (and compiles, as it streams in) at once. A prerendered report page
+// (gongkai site) is readable already, so the app takes it over when the browser is idle, not
+// while the page first shows; any other page needs the app to show anything, so it starts now.
+const wasm = fetch(new URL('./${wasm}', import.meta.url));
+const start = () => init({ module_or_path: wasm });
+if (document.getElementById('gongkai') && 'requestIdleCallback' in window) {
+  requestIdleCallback(start, { timeout: 1500 });
+} else {
+  start();
+}
 LOADER
 
 find . -maxdepth 1 -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \

@@ -31,6 +31,9 @@ pub struct AppProps {
     /// is mounted in.
     #[prop_or_default]
     pub address_key: AddressKey,
+    /// The page's public address, when it was published with one (`gongkai site --base-url`).
+    #[prop_or_default]
+    pub public_base: Option<AttrValue>,
 }
 
 /// The whole page for one report.
@@ -47,7 +50,20 @@ pub fn App(props: &AppProps) -> Html {
     use_embed_height(root.clone(), embed);
     use_slash_shortcut(!mounted);
     let follow_link = use_link_following(address.clone(), mounted);
-    let share_url = use_place(report, &route, known, &props.address_key, root.clone());
+    let share_url = use_place(
+        report,
+        &route,
+        known,
+        &props.address_key,
+        root.clone(),
+        props.public_base.clone(),
+    );
+    // Prerendered pages read without the app; the controls that need it show once it runs.
+    let live = use_state_eq(|| false);
+    {
+        let live = live.clone();
+        use_effect_with((), move |_| live.set(true));
+    }
     let search = use_search(report, props.tables, address);
     let current_section = use_scroll_spy();
     let (font_size, on_font_size) =
@@ -82,6 +98,7 @@ pub fn App(props: &AppProps) -> Html {
         format!("gk-theme-{}", theme.key()),
         embed.then_some("gk-embed"),
         mounted.then_some("gk-mounted"),
+        live.then_some("gk-live"),
     );
     html! {
         <ContextProvider<ReaderContext> context={ context }>
@@ -107,7 +124,7 @@ pub fn App(props: &AppProps) -> Html {
                     }) }
                     <ReportHeader report={ report } highlights={ highlights.front() } />
                     <ReportText hidden={ cards } highlights={ highlights } />
-                    <CardsView report={ report } focus={ focus } hidden={ !cards } />
+                    { for cards.then(|| html! { <CardsView report={ report } focus={ focus } /> }) }
                     <div class="gk-print-address">
                         <QrCode text={ share_url.clone() } size={ 120 } />
                         <p>{ "本页地址：" }{ share_url }</p>

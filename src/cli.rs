@@ -18,6 +18,11 @@ gongkai — 政务公开报告阅读器的命令行工具
   gongkai metrics FILE --csv
                             同上，CSV 格式（UTF-8 带 BOM，Excel 可直接打开）
   gongkai check FILE...     检查报告文件，逐条输出 文件:行: 警告
+  gongkai site FILE... --out DIR [--base-url URL] [--viewer DIR]
+                            发布为静态网站：每篇报告一页（无需脚本即可阅读，脚本加载后
+                            成为完整阅读器），根目录为报告库页；DIR 可用任何网页服务器发布。
+                            --base-url 为网站的公开地址（用于规范链接和分享）；
+                            --viewer 为已构建的阅读器目录（默认 dist/）
   gongkai help              显示本说明
 
 FILE 可以是 UTF-8（可带 BOM）、UTF-16（带 BOM）或 GBK/GB18030 编码，换行可为 LF、CRLF 或 CR。
@@ -39,6 +44,7 @@ pub fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Ex
         Some("metrics") if args.len() == 3 && args[2] == "--csv" => {
             metrics_command(&args[1], true, out, err)
         }
+        Some("site") => site_command(&args[1..], out),
         Some("help" | "-h" | "--help") => writeln!(out, "{USAGE}").map(|_| ExitCode::SUCCESS),
         _ => writeln!(err, "{USAGE}").map(|_| ExitCode::from(2)),
     };
@@ -196,4 +202,73 @@ fn count_sections(sections: &[crate::report::Section]) -> usize {
         .iter()
         .map(|s| 1 + count_sections(&s.children))
         .sum()
+}
+
+/// `gongkai site FILE... --out DIR [--base-url URL] [--viewer DIR]`.
+fn site_command(args: &[String], out: &mut dyn Write) -> io::Result<ExitCode> {
+    let mut files = Vec::new();
+    let (mut out_dir, mut options) = (None, crate::site::SiteOptions::default());
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = |name: &str| {
+            rest.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} 后面缺少取值"))
+        };
+        let result = match arg.as_str() {
+            "--out" => value("--out").map(|v| out_dir = Some(std::path::PathBuf::from(v))),
+            "--base-url" => value("--base-url").map(|v| options.base_url = Some(v)),
+            "--viewer" => value("--viewer").map(|v| options.viewer = Some(v.into())),
+            flag if flag.starts_with("--") => Err(format!("不认识的选项 {flag}")),
+            file => {
+                files.push(file.to_string());
+                Ok(())
+            }
+        };
+        if let Err(message) = result {
+            writeln!(out, "gongkai site: {message}\n\n{USAGE}")?;
+            return Ok(ExitCode::from(2));
+        }
+    }
+    let Some(out_dir) = out_dir.filter(|_| !files.is_empty()) else {
+        writeln!(
+            out,
+            "gongkai site: 需要至少一个报告文件和 --out 目录\n\n{USAGE}"
+        )?;
+        return Ok(ExitCode::from(2));
+    };
+    let mut reports = Vec::new();
+    for file in &files {
+        match read_report(file) {
+            Ok(report) => reports.push((std::path::PathBuf::from(file), report)),
+            Err(message) => {
+                writeln!(out, "{message}")?;
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
+    match crate::site::write_site(reports, &out_dir, &options) {
+        Ok(summary) => {
+            for (source, slug) in &summary.reports {
+                writeln!(
+                    out,
+                    "{} → {}/",
+                    source.display(),
+                    summary.out.join(slug).display()
+                )?;
+            }
+            writeln!(
+                out,
+                "已发布 {} 篇报告到 {}（报告库：{}）",
+                summary.reports.len(),
+                summary.out.display(),
+                summary.out.join("index.html").display()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(message) => {
+            writeln!(out, "gongkai site: {message}")?;
+            Ok(ExitCode::from(2))
+        }
+    }
 }

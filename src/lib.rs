@@ -4,15 +4,20 @@
 //! the `gongkai-core` crate, re-exported here under the same paths; this crate renders it
 //! ([`components`], [`app`]) and, natively, is the command line ([`cli`]).
 
-pub use gongkai_core::{id, metrics, numerals, parse, qr, report, route, runs, search};
+pub use gongkai_core::{id, metrics, numerals, parse, publish, qr, report, route, runs, search};
 
 pub mod app;
-pub mod bundled;
+#[cfg(target_arch = "wasm32")]
+pub mod boot;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod components;
 pub mod embed;
 pub mod head;
 pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod local_file;
 pub mod scroll;
 pub mod settings;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;

@@ -13,7 +13,7 @@ pub fn reveal(route: &Route, known: bool, mounted: Option<&web_sys::Element>) {
     let target = match route {
         _ if !known => None,
         Route::Section(id) => Some((format!("gk-s-{id}"), false)),
-        Route::Metric(id) => Some((format!("gk-m-{id}"), true)),
+        Route::Metric(id) => Some((format!("/m/{id}"), true)),
         Route::Cards { focus: Some(id) } => Some((format!("gk-card-{id}"), true)),
         _ => None,
     };

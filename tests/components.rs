@@ -24,6 +24,7 @@ async fn render_keyed(text: &str, route: Route, address_key: AddressKey) -> Stri
             embed: false,
         },
         address_key,
+        public_base: None,
     })
     .hydratable(false)
     .render()
@@ -154,7 +155,7 @@ async fn figures_are_marked_in_the_text_and_enumerations_are_items() {
         has_tag(
             &html,
             &[
-                r#"id="gk-m-1.1.p0.m0""#,
+                r#"id="/m/1.1.p0.m0""#,
                 r##"href="#/cards?m=1.1.p0.m0""##,
                 r#"class="gk-figure""#
             ]
@@ -212,7 +213,7 @@ async fn cards_view_groups_cards_by_section_and_each_reads_as_a_sentence() {
 async fn a_figure_address_highlights_it_in_place() {
     let html = render_at(SAMPLE, Route::Metric("1.1.p0.m0".parse().unwrap())).await;
     assert!(
-        has_tag(&html, &[r#"id="gk-m-1.1.p0.m0""#, "gk-figure--current"]),
+        has_tag(&html, &[r#"id="/m/1.1.p0.m0""#, "gk-figure--current"]),
         "{}",
         near(&html, "1230.01")
     );
@@ -240,9 +241,10 @@ async fn unknown_addresses_show_the_start_with_a_notice() {
 }
 
 #[tokio::test]
-async fn bundled_report_renders_with_its_title_and_all_its_cards() {
-    let report = gongkai::bundled::report();
-    let html = render_at(gongkai::bundled::TEXT, Route::Cards { focus: None }).await;
+async fn real_report_renders_with_its_title_and_all_its_cards() {
+    let text = std::fs::read_to_string("reports/bazhou-natural-resources-2023.txt").unwrap();
+    let report = parse(&text);
+    let html = render_at(&text, Route::Cards { focus: None }).await;
     assert!(html.contains(&report.title));
     assert_eq!(
         html.matches("data-metric-id=").count(),

@@ -10,8 +10,6 @@ use crate::{
 pub struct CardsViewProps {
     pub report: Shared<Report>,
     pub focus: Option<MetricId>,
-    #[prop_or_default]
-    pub hidden: bool,
 }
 
 /// 数说: the report's figures as cards, grouped by the section they come from.
@@ -30,7 +28,7 @@ pub fn CardsView(props: &CardsViewProps) -> Html {
         None => "前言".to_string(),
     };
     html! {
-        <div class="gk-cards-view" id="gk-cards" hidden={ props.hidden }>
+        <div class="gk-cards-view" id="gk-cards">
             <p class="gk-cards-intro">
                 { format!("本报告共列出 {} 项数据。点击卡片可跳转到原文所在位置。", report.metrics.len()) }
             </p>

@@ -6,6 +6,8 @@
 mod cards_view;
 mod metric_card;
 mod outline;
+#[cfg(target_arch = "wasm32")]
+mod preview;
 mod qr_code;
 mod read_aloud;
 mod reader_context;
@@ -24,6 +26,8 @@ use std::{fmt, ops::Deref};
 pub use cards_view::CardsView;
 pub use metric_card::MetricCard;
 pub use outline::Outline;
+#[cfg(target_arch = "wasm32")]
+pub use preview::Preview;
 pub use qr_code::QrCode;
 pub use read_aloud::ReadAloud;
 pub use reader_context::{Highlights, ReaderContext};

@@ -63,7 +63,9 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         }
     };
     html! {
-        <section class={ classes!("gk-section", format!("gk-level-{}", section.level)) }
+        // `id="/s/<id>"`: without the app, the address `#/s/<id>` still lands here.
+        <section id={ format!("/s/{}", section.id) }
+            class={ classes!("gk-section", format!("gk-level-{}", section.level)) }
             aria-labelledby={ anchor_id }>
             { head }
             { for paragraphs.map(|p| html! {

@@ -60,7 +60,7 @@ fn render_runs(item: &[Run], props: &TextBlockProps) -> Html {
                 let current = props.current_figure.as_ref() == Some(id);
                 out.push(html! {
                     <a class={ classes!("gk-figure", current.then_some("gk-figure--current")) }
-                        id={ format!("gk-m-{id}") }
+                        id={ format!("/m/{id}") }
                         data-figure-id={ id.to_string() }
                         href={ Route::Cards { focus: Some(id.clone()) }.href() }>
                         { for item[i..end].iter().map(|run| render_text(run, props)) }

@@ -18,13 +18,20 @@ pub fn use_place(
     known: bool,
     address_key: &AddressKey,
     root: NodeRef,
+    known_public_base: Option<AttrValue>,
 ) -> String {
     let mounted = address_key.is_mounted();
     let page_address = use_state_eq(String::new);
-    let public_base = use_state_eq(|| None::<String>);
+    // Known before the app runs when the page was published with one (the prerendered print
+    // address then is the public one); read from the page's meta tag once running.
+    let public_base = use_state_eq(|| known_public_base.map(|b| b.to_string()));
     {
         let public_base = public_base.clone();
-        use_effect_with((), move |_| public_base.set(head::public_base()));
+        use_effect_with((), move |_| {
+            if let Some(base) = head::public_base() {
+                public_base.set(Some(base));
+            }
+        });
     }
     use_effect_with((report, mounted), |(report, mounted)| {
         if !mounted {

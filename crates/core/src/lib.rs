@@ -9,6 +9,7 @@ pub mod id;
 pub mod metrics;
 pub mod numerals;
 pub mod parse;
+pub mod publish;
 pub mod qr;
 pub mod report;
 pub mod route;

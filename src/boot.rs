@@ -1,0 +1,68 @@
+//! How the viewer starts in a page (wasm only): it hydrates a prerendered report page, renders
+//! into a portal's `<div data-gongkai>`, or, on its own page without a report, offers the
+//! preview of a local file.
+
+use gongkai_core::publish::{PageData, DATA_ELEMENT_ID, ROOT_ELEMENT_ID};
+
+use crate::{
+    app::{App, AppProps},
+    components::{Preview, Shared},
+    route::AddressKey,
+};
+
+pub fn start() {
+    let document = gloo::utils::document();
+    let data = document
+        .get_element_by_id(DATA_ELEMENT_ID)
+        .and_then(|block| block.text_content())
+        .map(|json| PageData::from_script_json(&json));
+    let data = match data {
+        Some(Ok(data)) => data,
+        Some(Err(error)) => {
+            gloo::console::error!(format!("报告数据无法读取：{error}"));
+            return;
+        }
+        None => {
+            yew::Renderer::<Preview>::new().render();
+            return;
+        }
+    };
+    let report = Shared::leak(data.report);
+    let tables = Some(Shared::leak(data.search_tables));
+    let public_base = crate::head::public_base().map(Into::into);
+    // A portal's page marks where the viewer goes with `<div data-gongkai>`, and may name the
+    // query parameter it keeps its address in (`data-gongkai-key`, default `gk`).
+    if let Some(mount) = document.query_selector("[data-gongkai]").ok().flatten() {
+        let address_key = AddressKey::query(mount.get_attribute("data-gongkai-key").as_deref());
+        let href = gloo::utils::window().location().href().unwrap_or_default();
+        let props = AppProps {
+            report,
+            tables,
+            address: address_key.read(&href).unwrap_or_default(),
+            address_key,
+            public_base,
+        };
+        // What the portal put there for readers without the viewer gives way to it.
+        while let Some(child) = mount.first_child() {
+            let _ = mount.remove_child(&child);
+        }
+        yew::Renderer::<App>::with_root_and_props(mount, props).render();
+        return;
+    }
+    let props = AppProps {
+        report,
+        tables,
+        // The page was prerendered at the start; the app moves to the address once hydrated.
+        address: Default::default(),
+        address_key: AddressKey::Hash,
+        public_base,
+    };
+    match document.get_element_by_id(ROOT_ELEMENT_ID) {
+        Some(root) => {
+            yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+        }
+        None => {
+            yew::Renderer::<App>::with_props(props).render();
+        }
+    }
+}

@@ -1,0 +1,361 @@
+//! `gongkai site`: a static folder any web server can serve under any path — one prerendered
+//! page per report (the reader's HTML as the viewer renders it at `#/`, its data as a JSON
+//! block), a shelf page listing them, and the built viewer once, shared by every page.
+
+use std::{
+    collections::HashSet,
+    fmt::Write as _,
+    fs,
+    path::{Path, PathBuf},
+};
+
+use yew::ServerRenderer;
+
+use crate::{
+    app::{App, AppProps},
+    components::Shared,
+    publish::{description, escape_html, PageData, DATA_ELEMENT_ID, ROOT_ELEMENT_ID},
+    report::Report,
+};
+
+/// Folder of the site that holds the viewer's files.
+pub const ASSETS: &str = "assets";
+
+/// What `gongkai site` needs besides its reports.
+#[derive(Debug, Clone, Default)]
+pub struct SiteOptions {
+    /// The built viewer (`trunk build --release --offline` output). Found as described in
+    /// [`find_viewer`] when not given.
+    pub viewer: Option<PathBuf>,
+    /// The site's public address (`https://portal.example.gov.cn/xxgk/fzbg/`): canonical links,
+    /// social previews and printed addresses use it.
+    pub base_url: Option<String>,
+}
+
+/// One report as published.
+#[derive(Debug, Clone)]
+pub struct PublishedReport {
+    pub source: PathBuf,
+    pub slug: String,
+    pub report: Report,
+}
+
+/// The built viewer's files, by role.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub dir: PathBuf,
+    /// Every file to copy (not the viewer's own index.html).
+    pub files: Vec<String>,
+    pub stylesheets: Vec<String>,
+    pub icon: Option<String>,
+    pub loader: String,
+}
+
+/// Where the built viewer is: `--viewer DIR`, else `$GONGKAI_VIEWER`, else `dist/` in the
+/// current folder (where the README's setup builds it), else `dist/` beside the project this
+/// binary was built from.
+pub fn find_viewer(given: Option<&Path>) -> Result<Viewer, String> {
+    let candidates: Vec<PathBuf> = match given {
+        Some(dir) => vec![dir.to_path_buf()],
+        None => std::env::var_os("GONGKAI_VIEWER")
+            .map(PathBuf::from)
+            .into_iter()
+            .chain([
+                PathBuf::from("dist"),
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"),
+            ])
+            .collect(),
+    };
+    let dir = candidates
+        .iter()
+        .find(|dir| dir.join("gongkai-loader.js").is_file())
+        .ok_or_else(|| {
+            let tried: Vec<String> = candidates.iter().map(|d| d.display().to_string()).collect();
+            format!(
+                "找不到已构建的阅读器（gongkai-loader.js），已查找：{}。请先运行 scripts/setup.sh \
+                 和 trunk build --release --offline，或用 --viewer 指定目录",
+                tried.join("、")
+            )
+        })?
+        .clone();
+    let mut files: Vec<String> = fs::read_dir(&dir)
+        .map_err(|e| format!("{}: 无法读取：{e}", dir.display()))?
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let name = entry.file_name().into_string().ok()?;
+            let is_file = entry.file_type().ok()?.is_file();
+            (is_file && !name.starts_with("index.html")).then_some(name)
+        })
+        .collect();
+    files.sort();
+    let stylesheets = files
+        .iter()
+        .filter(|f| f.starts_with("gongkai") && f.ends_with(".css"))
+        .cloned()
+        .collect();
+    let icon = files
+        .iter()
+        .find(|f| f.starts_with("favicon") && f.ends_with(".svg"))
+        .cloned();
+    Ok(Viewer {
+        dir,
+        files,
+        stylesheets,
+        icon,
+        loader: "gongkai-loader.js".to_string(),
+    })
+}
+
+/// A folder name for a report: the file's name, lower case, with only ASCII letters, digits,
+/// `-` and `_` (so its address needs no encoding); `report-<n>` when nothing is left; a
+/// number added when two reports would share one.
+pub fn slug_for(path: &Path, index: usize, taken: &mut HashSet<String>) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let mut slug: String = stem
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | '0'..='9' | '-' | '_' => c,
+            _ => '-',
+        })
+        .collect();
+    while slug.contains("--") {
+        slug = slug.replace("--", "-");
+    }
+    let slug = slug.trim_matches('-').to_string();
+    let base = if slug.is_empty() || slug == ASSETS {
+        format!("report-{}", index + 1)
+    } else {
+        slug
+    };
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while !taken.insert(candidate.clone()) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
+/// The reader prerendered as the viewer renders it at `#/`, ready to hydrate.
+pub fn prerender(report: &'static Report, public_base: Option<String>) -> String {
+    let renderer = ServerRenderer::<App>::with_props(move || AppProps {
+        report: Shared(report),
+        tables: None,
+        address: Default::default(),
+        address_key: Default::default(),
+        public_base: public_base.map(Into::into),
+    })
+    .hydratable(true);
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a current-thread runtime")
+        .block_on(renderer.render())
+}
+
+/// The whole page of one report.
+pub fn report_page(
+    published: &PublishedReport,
+    body: &str,
+    data: &PageData,
+    viewer: &Viewer,
+    page_url: Option<&str>,
+) -> String {
+    let report = &published.report;
+    let title = if report.title.is_empty() {
+        "政务公开报告".to_string()
+    } else {
+        report.title.clone()
+    };
+    let description = description(report);
+    let mut head = String::new();
+    let mut meta = |name: &str, content: &str| {
+        if !content.is_empty() {
+            let _ = writeln!(
+                head,
+                "<meta name=\"{name}\" content=\"{}\">",
+                escape_html(content)
+            );
+        }
+    };
+    meta("description", &description);
+    // The tags 政府网站发展指引 asks of an article page.
+    meta("ArticleTitle", &report.title);
+    meta("PubDate", report.published.as_deref().unwrap_or(""));
+    meta("ContentSource", report.source.as_deref().unwrap_or(""));
+    meta("twitter:card", "summary");
+    if let Some(url) = page_url {
+        meta("gongkai:base-url", url);
+    }
+    let mut property = |name: &str, content: &str| {
+        if !content.is_empty() {
+            let _ = writeln!(
+                head,
+                "<meta property=\"{name}\" content=\"{}\">",
+                escape_html(content)
+            );
+        }
+    };
+    property("og:type", "article");
+    property("og:title", &title);
+    property("og:description", &description);
+    property("og:locale", "zh_CN");
+    if let Some(url) = page_url {
+        property("og:url", url);
+        let _ = writeln!(
+            head,
+            "<link rel=\"canonical\" href=\"{}\">",
+            escape_html(url)
+        );
+    }
+    let assets = format!("../{ASSETS}");
+    if let Some(icon) = &viewer.icon {
+        let _ = writeln!(
+            head,
+            "<link rel=\"icon\" type=\"image/svg+xml\" href=\"{assets}/{icon}\">"
+        );
+    }
+    for css in &viewer.stylesheets {
+        let _ = writeln!(head, "<link rel=\"stylesheet\" href=\"{assets}/{css}\">");
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n<title>{title}</title>\n{head}\
+         <script type=\"module\" src=\"{assets}/{loader}\"></script>\n</head>\n<body>\n\
+         <div id=\"{ROOT_ELEMENT_ID}\">{body}</div>\n\
+         <script type=\"application/json\" id=\"{DATA_ELEMENT_ID}\">{data}</script>\n\
+         </body>\n</html>\n",
+        title = escape_html(&title),
+        loader = viewer.loader,
+        data = data.to_script_json(),
+    )
+}
+
+/// The site's root page: every report, newest first, with its title, date and source.
+pub fn shelf_page(reports: &[PublishedReport], viewer: &Viewer) -> String {
+    let mut sorted: Vec<&PublishedReport> = reports.iter().collect();
+    sorted.sort_by(|a, b| {
+        b.report
+            .published
+            .cmp(&a.report.published)
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    let mut items = String::new();
+    for published in sorted {
+        let report = &published.report;
+        let title = if report.title.is_empty() {
+            published.slug.as_str()
+        } else {
+            report.title.as_str()
+        };
+        let details: Vec<String> = [
+            report.published.as_deref().map(|d| format!("发布时间 {d}")),
+            report.source.as_deref().map(|s| format!("来源 {s}")),
+            Some(format!(
+                "{} 个章节 · {} 项数据",
+                report.all_sections().count(),
+                report.metrics.len()
+            )),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let _ = writeln!(
+            items,
+            "<li class=\"gk-shelf-item\"><a href=\"{slug}/\">{title}</a><p class=\"gk-shelf-meta\">{details}</p></li>",
+            slug = escape_html(&published.slug),
+            title = escape_html(title),
+            details = escape_html(&details.join(" · ")),
+        );
+    }
+    let stylesheets: String = viewer
+        .stylesheets
+        .iter()
+        .map(|css| format!("<link rel=\"stylesheet\" href=\"{ASSETS}/{css}\">\n"))
+        .collect();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n<title>报告库</title>\n\
+         <meta name=\"description\" content=\"本站发布的政务公开报告：{count} 篇。\">\n{stylesheets}\
+         </head>\n<body>\n<div class=\"gk-root gk-shelf\">\n<main id=\"gk-main\" class=\"gk-page\">\n\
+         <h1 class=\"gk-title\">报告库</h1>\n<p>共 {count} 篇报告。</p>\n<ul class=\"gk-shelf-list\">\n{items}</ul>\n\
+         </main>\n</div>\n</body>\n</html>\n",
+        count = reports.len(),
+    )
+}
+
+/// What a site build wrote.
+#[derive(Debug)]
+pub struct SiteSummary {
+    pub reports: Vec<(PathBuf, String)>,
+    pub out: PathBuf,
+}
+
+/// Publishes `reports` (already read) into `out`.
+pub fn write_site(
+    reports: Vec<(PathBuf, Report)>,
+    out: &Path,
+    options: &SiteOptions,
+) -> Result<SiteSummary, String> {
+    let viewer = find_viewer(options.viewer.as_deref())?;
+    let io = |path: &Path, e: std::io::Error| format!("{}: 无法写入：{e}", path.display());
+    let assets = out.join(ASSETS);
+    fs::create_dir_all(&assets).map_err(|e| io(&assets, e))?;
+    for file in &viewer.files {
+        let to = assets.join(file);
+        fs::copy(viewer.dir.join(file), &to).map_err(|e| io(&to, e))?;
+    }
+    let base = options
+        .base_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .map(|b| format!("{}/", b.trim_end_matches('/')));
+    let mut taken = HashSet::new();
+    let published: Vec<PublishedReport> = reports
+        .into_iter()
+        .enumerate()
+        .map(|(i, (source, report))| PublishedReport {
+            slug: slug_for(&source, i, &mut taken),
+            source,
+            report,
+        })
+        .collect();
+    for item in &published {
+        let data = PageData::new(item.report.clone());
+        // The renderer wants the report for the program's life, as the viewer has it.
+        let report: &'static Report = Box::leak(Box::new(item.report.clone()));
+        let page_url = base.as_ref().map(|b| format!("{b}{}/", item.slug));
+        let body = prerender(report, page_url.clone());
+        let html = report_page(item, &body, &data, &viewer, page_url.as_deref());
+        let dir = out.join(&item.slug);
+        fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
+        let path = dir.join("index.html");
+        fs::write(&path, html).map_err(|e| io(&path, e))?;
+        gzip_beside(&path)?;
+    }
+    let shelf = out.join("index.html");
+    fs::write(&shelf, shelf_page(&published, &viewer)).map_err(|e| io(&shelf, e))?;
+    gzip_beside(&shelf)?;
+    Ok(SiteSummary {
+        reports: published.into_iter().map(|p| (p.source, p.slug)).collect(),
+        out: out.to_path_buf(),
+    })
+}
+
+/// A gzip copy beside a page, for nginx's `gzip_static` (as the viewer's own files have).
+fn gzip_beside(path: &Path) -> Result<(), String> {
+    let status = std::process::Command::new("gzip")
+        .args(["-9", "-k", "-f", "-n"])
+        .arg(path)
+        .status();
+    match status {
+        Ok(s) if s.success() => Ok(()),
+        // Without gzip the site still works; servers compress on the fly or not at all.
+        _ => Ok(()),
+    }
+}

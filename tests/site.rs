@@ -1,0 +1,250 @@
+//! `gongkai site`: the prerendered pages, their data blocks, the shelf and the shared viewer,
+//! against a stand-in viewer folder (the real one needs the wasm build; the browser tests use
+//! that).
+
+mod common;
+
+use std::{
+    collections::HashSet,
+    fs,
+    path::{Path, PathBuf},
+};
+
+use gongkai::{
+    app::{App, AppProps},
+    components::Shared,
+    parse::parse,
+    publish::PageData,
+    report::Report,
+    site::{self, SiteOptions},
+};
+use yew::ServerRenderer;
+
+/// A stand-in for `dist/`: the files `trunk build` writes, with made-up content.
+fn fake_viewer(dir: &Path) {
+    fs::create_dir_all(dir).unwrap();
+    for (name, content) in [
+        ("index.html", "<!DOCTYPE html><title>viewer</title>"),
+        (
+            "gongkai-loader.js",
+            "import init from './gongkai-0123456789abcdef.js';",
+        ),
+        (
+            "gongkai-0123456789abcdef.js",
+            "export default function init() {}",
+        ),
+        ("gongkai-0123456789abcdef_bg.wasm", "\0asm"),
+        ("gongkai-fedcba9876543210.css", ".gk-root {}"),
+        ("gongkai-page-0011223344556677.css", "body { margin: 0; }"),
+        ("favicon-8899aabbccddeeff.svg", "<svg/>"),
+        ("embed.js", "/* embed */"),
+    ] {
+        fs::write(dir.join(name), content).unwrap();
+    }
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gongkai-site-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn build(name: &str, reports: Vec<(PathBuf, Report)>, base_url: Option<&str>) -> PathBuf {
+    let dir = temp_dir(name);
+    let viewer = dir.join("dist");
+    fake_viewer(&viewer);
+    let out = dir.join("site");
+    site::write_site(
+        reports,
+        &out,
+        &SiteOptions {
+            viewer: Some(viewer),
+            base_url: base_url.map(str::to_string),
+        },
+    )
+    .unwrap();
+    out
+}
+
+/// The text between `open` and the next `close`.
+fn between<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
+    let start = html.find(open).unwrap_or_else(|| panic!("no {open}")) + open.len();
+    let end = html[start..].find(close).unwrap() + start;
+    &html[start..end]
+}
+
+/// The prerendered reader without Yew's hydration markers (`<!--…-->` comments).
+fn without_comments(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<!--") {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find("-->").map_or(rest.len(), |e| at + e + 3);
+        rest = &rest[end..];
+    }
+    out + rest
+}
+
+async fn component_render(report: Report) -> String {
+    ServerRenderer::<App>::with_props(move || AppProps {
+        report: Shared::leak(report),
+        tables: None,
+        address: Default::default(),
+        address_key: Default::default(),
+        public_base: None,
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+#[test]
+fn every_test_report_page_holds_exactly_what_the_viewer_renders() {
+    let reports: Vec<(PathBuf, Report)> = common::test_reports()
+        .into_iter()
+        .map(|(path, report)| (PathBuf::from(path), report))
+        .chain([(PathBuf::from(common::REAL), common::real())])
+        .collect();
+    let out = build("all", reports.clone(), None);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let mut slugs = HashSet::new();
+    for (i, (path, report)) in reports.into_iter().enumerate() {
+        let slug = site::slug_for(&path, i, &mut slugs);
+        let page = fs::read_to_string(out.join(&slug).join("index.html")).unwrap();
+        let body = between(
+            &page,
+            "<div id=\"gongkai\">",
+            "</div>\n<script type=\"application/json\"",
+        );
+        let expected = runtime.block_on(component_render(report.clone()));
+        assert_eq!(without_comments(body), expected, "{}", path.display());
+        // The data block reads back to the report, with its search tables.
+        let json = between(&page, "id=\"gk-data\">", "</script>");
+        let data = PageData::from_script_json(json).unwrap();
+        assert_eq!(data.report, report, "{}", path.display());
+        assert!(!data.search_tables.readings.is_empty() || report.title.is_empty());
+    }
+}
+
+#[test]
+fn hostile_report_text_stays_text_in_the_html_and_the_json() {
+    let text = "标题<script>alert(1)</script>\n\
+                前言</script><!-- 注释 --> &lt;b&gt; \"双\" '单' \u{2028}\u{2029} <img src=x onerror=alert(2)>。\n\
+                一、主要工作</script>\n罚款1230万元<script>。\n";
+    let report = parse(text);
+    let out = build(
+        "hostile",
+        vec![(PathBuf::from("hostile.txt"), report.clone())],
+        None,
+    );
+    let page = fs::read_to_string(out.join("hostile/index.html")).unwrap();
+    // One script element opens the loader and one holds the data; nothing else is script.
+    assert_eq!(page.matches("<script").count(), 2, "{page}");
+    assert_eq!(page.matches("</script>").count(), 2);
+    assert!(!page.contains("<img"));
+    assert!(!page.contains("<!-- 注释"));
+    let body = between(
+        &page,
+        "<div id=\"gongkai\">",
+        "<script type=\"application/json\"",
+    );
+    assert!(
+        body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{body}"
+    );
+    assert!(body.contains("&amp;lt;b&amp;gt;"));
+    let json = between(&page, "id=\"gk-data\">", "</script>");
+    for bad in ["<", ">", "\u{2028}", "\u{2029}"] {
+        assert!(!json.contains(bad), "{bad:?} in the data block");
+    }
+    assert_eq!(PageData::from_script_json(json).unwrap().report, report);
+    // The head's title and description are escaped too.
+    let title = between(&page, "<title>", "</title>");
+    assert_eq!(title, "标题&lt;script&gt;alert(1)&lt;/script&gt;");
+}
+
+#[test]
+fn a_site_shares_one_viewer_and_lists_every_report() {
+    let reports = vec![
+        (PathBuf::from(common::REAL), common::real()),
+        (
+            PathBuf::from("tests/reports/county-justice-2023.txt"),
+            common::read("tests/reports/county-justice-2023.txt"),
+        ),
+        // Same file name in another folder, and a name with no ASCII at all.
+        (
+            PathBuf::from("elsewhere/county-justice-2023.txt"),
+            parse("某县司法局2024年报告\n一、工作\n正文。\n"),
+        ),
+        (PathBuf::from("报告.txt"), parse("某局报告\n正文。\n")),
+    ];
+    let out = build(
+        "shared",
+        reports,
+        Some("https://portal.example.gov.cn/xxgk/fzbg"),
+    );
+    let mut slugs: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| !n.starts_with("index.html"))
+        .collect();
+    slugs.sort();
+    assert_eq!(
+        slugs,
+        [
+            "assets",
+            "bazhou-natural-resources-2023",
+            "county-justice-2023",
+            "county-justice-2023-2",
+            "report-4"
+        ]
+    );
+    // The viewer once, with its hashed names, never its own index.html.
+    let assets: HashSet<String> = fs::read_dir(out.join("assets"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(assets.contains("gongkai-0123456789abcdef_bg.wasm"));
+    assert!(!assets.iter().any(|f| f.starts_with("index.html")));
+    let page = fs::read_to_string(out.join("county-justice-2023/index.html")).unwrap();
+    assert!(
+        page.contains(r#"<link rel="stylesheet" href="../assets/gongkai-fedcba9876543210.css">"#)
+    );
+    assert!(page.contains(r#"<script type="module" src="../assets/gongkai-loader.js"></script>"#));
+    // Head: canonical address, description, the portal's meta tags, social previews.
+    assert!(page.contains(
+        r#"<link rel="canonical" href="https://portal.example.gov.cn/xxgk/fzbg/county-justice-2023/">"#
+    ));
+    assert!(page.contains(r#"<meta name="description" content=""#));
+    assert!(page.contains(r#"<meta name="ArticleTitle" content=""#));
+    assert!(page.contains(r#"<meta property="og:title" content=""#));
+    // The printed address is the public one before any script runs.
+    assert!(
+        page.contains("本页地址：https://portal.example.gov.cn/xxgk/fzbg/county-justice-2023/#/")
+    );
+    // The shelf lists every report, linking to its folder.
+    let shelf = fs::read_to_string(out.join("index.html")).unwrap();
+    for slug in &slugs[1..] {
+        assert!(shelf.contains(&format!("href=\"{slug}/\"")), "{slug}");
+    }
+    assert!(shelf.contains("巴中市自然资源和规划局巴州分局关于2023年法治政府建设工作情况的报告"));
+}
+
+#[test]
+fn a_missing_viewer_is_a_clear_error() {
+    let dir = temp_dir("missing");
+    let error = site::write_site(
+        vec![(PathBuf::from("a.txt"), parse("标题\n正文。\n"))],
+        &dir.join("site"),
+        &SiteOptions {
+            viewer: Some(dir.join("nothing-here")),
+            base_url: None,
+        },
+    )
+    .unwrap_err();
+    assert!(error.contains("gongkai-loader.js"), "{error}");
+    assert!(error.contains("nothing-here"), "{error}");
+}
