@@ -20,9 +20,9 @@ one() {
   fi
   printf '%s' "$found"
 }
-js=$(one '^gongkai(-[0-9a-f]{16})?\.js$')
-wasm=$(one '^gongkai(-[0-9a-f]{16})?_bg\.wasm$')
-css=$(one '^gongkai(-[0-9a-f]{16})?\.css$')
+js=$(one '^gongkai(-[0-9a-f]{12,16})?\.js$')
+wasm=$(one '^gongkai(-[0-9a-f]{12,16})?_bg\.wasm$')
+css=$(one '^gongkai(-[0-9a-f]{12,16})?\.css$')
 
 cat > gongkai-loader.js <<LOADER
 // Starts the Gongkai viewer. Written by scripts/post-build.sh for this build's file names:

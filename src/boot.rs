@@ -6,8 +6,9 @@ use gongkai_core::publish::{PageData, DATA_ELEMENT_ID, ROOT_ELEMENT_ID};
 
 use crate::{
     app::{App, AppProps},
-    components::{Preview, Shared},
+    preview::Preview,
     route::AddressKey,
+    shared::Shared,
 };
 
 pub fn start() {

@@ -17,7 +17,10 @@ pub mod head;
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod local_file;
+#[cfg(target_arch = "wasm32")]
+pub mod preview;
 pub mod scroll;
 pub mod settings;
+pub mod shared;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;

@@ -13,9 +13,9 @@ use yew::ServerRenderer;
 
 use crate::{
     app::{App, AppProps},
-    components::Shared,
     publish::{description, escape_html, PageData, DATA_ELEMENT_ID, ROOT_ELEMENT_ID},
     report::Report,
+    shared::Shared,
 };
 
 /// Folder of the site that holds the viewer's files.

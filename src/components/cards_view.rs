@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use super::{MetricCard, Shared};
+use super::MetricCard;
+use crate::shared::Shared;
 use crate::{
     id::{MetricId, SectionId},
     report::{Metric, Report},

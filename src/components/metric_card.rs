@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::Shared;
+use crate::shared::Shared;
 use crate::{
     metrics::display::{spoken, FigureText},
     report::Metric,

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::Shared;
+use crate::shared::Shared;
 use crate::{
     id::SectionId,
     report::{Report, Section},

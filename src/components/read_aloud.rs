@@ -3,7 +3,7 @@ use std::{cell::Cell, rc::Rc};
 use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;
 
-use super::Shared;
+use crate::shared::Shared;
 use crate::{id::SectionId, report::Report};
 
 #[derive(Properties, PartialEq)]

@@ -1,6 +1,6 @@
 use std::{collections::HashMap, rc::Rc};
 
-use super::Shared;
+use crate::shared::Shared;
 use crate::{
     id::{BlockId, MetricId, SectionId},
     report::Report,

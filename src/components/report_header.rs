@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use super::{Highlights, Shared, TextBlock};
+use super::{Highlights, TextBlock};
+use crate::shared::Shared;
 use crate::{id::BlockId, report::Report};
 
 #[derive(Properties, PartialEq)]

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use super::{Highlights, ReaderContext, SectionView, Shared, TextBlock};
+use super::{Highlights, ReaderContext, SectionView, TextBlock};
+use crate::shared::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportTextProps {

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::Shared;
+use crate::shared::Shared;
 use crate::{
     report::Report,
     route::Route,

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use super::{reader_context::split_marks, Highlights, ReaderContext, Shared, TextBlock};
+use super::{reader_context::split_marks, Highlights, ReaderContext, TextBlock};
+use crate::shared::Shared;
 use crate::{report::Section, route::Route};
 
 #[derive(Properties, PartialEq)]

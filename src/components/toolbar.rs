@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use super::{ReadAloud, SearchBox, SettingsPanel, SharePanel, Shared};
+use super::{ReadAloud, SearchBox, SettingsPanel, SharePanel};
+use crate::shared::Shared;
 use crate::{
     hooks::SearchState,
     id::SectionId,

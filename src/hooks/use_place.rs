@@ -1,10 +1,10 @@
 use yew::prelude::*;
 
 use crate::{
-    components::Shared,
     head,
     report::Report,
     route::{Address, AddressKey, Route},
+    shared::Shared,
 };
 
 /// Where the reader is, for everything outside the text: brings what the address names into

@@ -4,10 +4,10 @@ use yew::prelude::*;
 
 use super::AddressHandle;
 use crate::{
-    components::Shared,
     report::Report,
     route::{Address, Route},
     search::{HitPlace, SearchIndex, SearchResults, TableText},
+    shared::Shared,
 };
 
 /// The search as the page shows it: the query (kept in the address), its results, the hit

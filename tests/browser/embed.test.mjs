@@ -21,7 +21,7 @@ const PORTAL_DIR = join(ROOT, 'tests', 'fixtures', 'portal');
 const SUB_PATH = '/xxgk/2024/fzbg/';
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self' data:; object-src 'none'; base-uri 'none'";
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|svg)$/;
 const DESK = { width: 1280, height: 900 };
 
 // ---------------------------------------------------------------------------------------------
@@ -338,7 +338,7 @@ describe('in Chromium, under the strict CSP', () => {
     assert.equal(await page.locator('script:not([src])').count(), 0);
     // The loader found the page's own stylesheet and did not add it twice.
     const sheets = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')]
-      .map((link) => new URL(link.href).pathname.split('/').pop().replace(/-[0-9a-f]{16}/, '')));
+      .map((link) => new URL(link.href).pathname.split('/').pop().replace(/-[0-9a-f]{12,16}/, '')));
     assert.deepEqual(sheets.sort(), ['gongkai-page.css', 'gongkai.css']);
     await assertClean(page, problems);
     await context.close();

@@ -1,8 +1,9 @@
+//! The viewer's own page without a report: preview of a local file.
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::Shared;
-use crate::{app::App, parse, report::Report};
+use crate::{app::App, parse, report::Report, shared::Shared};
 
 /// A report opened for preview: its name and the parse.
 #[derive(Clone, PartialEq)]
