@@ -304,6 +304,24 @@ fn different_offices_are_never_lined_up() {
     assert!(lined_up(&[a, b]).is_empty());
 }
 
+#[test]
+fn reports_of_unknown_office_join_only_each_other() {
+    let unknown = |year: u32, n: u32| {
+        report(
+            &format!("{year}年法治政府建设年度报告"),
+            &format!("一、普法\n开展普法讲座{n}场。"),
+        )
+    };
+    let known = report(
+        "某区民政局关于2021年法治政府建设情况的报告",
+        "一、普法\n开展普法讲座20场。",
+    );
+    // Nothing names an office: the user's choice of files is taken as one office.
+    assert_eq!(lined_up(&[unknown(2022, 25), unknown(2023, 31)]).len(), 1);
+    // One report names its office: the unknown ones stay alone.
+    assert!(lined_up(&[known, unknown(2022, 25), unknown(2023, 31)]).is_empty());
+}
+
 // ---------------------------------------------------------------------------------------------
 // The command line.
 

@@ -577,8 +577,15 @@ pub fn compare(reports: &[(String, Report)]) -> Comparison {
         .collect();
     let all: Vec<Vec<Candidate<'_>>> = reports.iter().map(|(_, r)| candidates(r)).collect();
 
+    // Reports whose office is unknown are compared with each other only when no report names
+    // its office (the user chose them as one office's); otherwise each stays alone.
+    let any_known = infos.iter().any(|i| !i.office.is_empty());
     let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
     for (k, info) in infos.iter().enumerate() {
+        if info.office.is_empty() && any_known {
+            groups.push(("", vec![k]));
+            continue;
+        }
         match groups.iter_mut().find(|(office, _)| *office == info.office) {
             Some((_, members)) => members.push(k),
             None => groups.push((&info.office, vec![k])),
