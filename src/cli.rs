@@ -23,6 +23,9 @@ gongkai — 政务公开报告阅读器的命令行工具
                             成为完整阅读器），根目录为报告库页；DIR 可用任何网页服务器发布。
                             --base-url 为网站的公开地址（用于规范链接和分享）；
                             --viewer 为已构建的阅读器目录（默认 dist/）
+  gongkai compare FILE FILE... [--json | --csv]
+                            历年对比：识别各报告的年度和发布机关，把同一机关历年报告中
+                            的同一项数据对齐成序列，输出 JSON（默认）或 CSV
   gongkai help              显示本说明
 
 FILE 可以是 UTF-8（可带 BOM）、UTF-16（带 BOM）或 GBK/GB18030 编码，换行可为 LF、CRLF 或 CR。
@@ -45,6 +48,7 @@ pub fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Ex
             metrics_command(&args[1], true, out, err)
         }
         Some("site") => site_command(&args[1..], out),
+        Some("compare") => compare_command(&args[1..], out, err),
         Some("help" | "-h" | "--help") => writeln!(out, "{USAGE}").map(|_| ExitCode::SUCCESS),
         _ => writeln!(err, "{USAGE}").map(|_| ExitCode::from(2)),
     };
@@ -271,4 +275,91 @@ fn site_command(args: &[String], out: &mut dyn Write) -> io::Result<ExitCode> {
             Ok(ExitCode::from(2))
         }
     }
+}
+
+/// `gongkai compare FILE FILE... [--json | --csv]`: the reports' years and offices and their
+/// figures lined up year over year ([`crate::compare`]).
+fn compare_command(
+    args: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitCode> {
+    let csv = args.iter().any(|a| a == "--csv");
+    let json = args.iter().any(|a| a == "--json");
+    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let unknown = args
+        .iter()
+        .find(|a| a.starts_with("--") && !matches!(a.as_str(), "--csv" | "--json"));
+    if let Some(option) = unknown {
+        writeln!(err, "gongkai: compare 不认识选项 {option}\n\n{USAGE}")?;
+        return Ok(ExitCode::from(2));
+    }
+    if (csv && json) || paths.len() < 2 {
+        writeln!(
+            err,
+            "gongkai: compare 需要至少两份报告，且 --json 与 --csv 只能选一个\n\n{USAGE}"
+        )?;
+        return Ok(ExitCode::from(2));
+    }
+    let mut reports = Vec::with_capacity(paths.len());
+    for path in paths {
+        match read_report(path) {
+            Ok(report) => reports.push((path.clone(), report)),
+            Err(message) => {
+                writeln!(err, "gongkai: {message}")?;
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
+    let comparison = crate::compare::compare(&reports);
+    if csv {
+        write_comparison_csv(&comparison, out)?;
+    } else {
+        serde_json::to_writer_pretty(&mut *out, &comparison)?;
+        writeln!(out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a comparison as CSV for spreadsheets, one row per figure of a series (UTF-8 with a
+/// BOM and CRLF, like `metrics --csv`).
+pub fn write_comparison_csv(
+    comparison: &crate::compare::Comparison,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let header = [
+        "序列", "机关", "标签", "单位", "年度", "文件", "编号", "原文", "数值", "变化",
+    ];
+    write_csv_row(out, header.iter().map(|h| h.to_string()))?;
+    for (k, series) in comparison.series.iter().enumerate() {
+        let office = comparison.office_of(series);
+        for (value, change) in series.values.iter().zip(series.changes()) {
+            let number = serde_json::to_value(value)
+                .ok()
+                .and_then(|v| v.get("value").map(ToString::to_string))
+                .unwrap_or_default();
+            let file = comparison
+                .reports
+                .get(value.report)
+                .map_or("", |r| r.file.as_str());
+            write_csv_row(
+                out,
+                [
+                    (k + 1).to_string(),
+                    office.to_string(),
+                    series.label.clone(),
+                    series.unit.clone(),
+                    value.year.map(|y| y.to_string()).unwrap_or_default(),
+                    file.to_string(),
+                    value.metric_id.to_string(),
+                    value.raw.clone(),
+                    number,
+                    change.unwrap_or_default(),
+                ]
+                .into_iter(),
+            )?;
+        }
+    }
+    Ok(())
 }

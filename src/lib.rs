@@ -4,7 +4,9 @@
 //! the `gongkai-core` crate, re-exported here under the same paths; this crate renders it
 //! ([`components`], [`app`]) and, natively, is the command line ([`cli`]).
 
-pub use gongkai_core::{id, metrics, numerals, parse, publish, qr, report, route, runs, search};
+pub use gongkai_core::{
+    compare, id, metrics, numerals, parse, publish, qr, report, route, runs, search,
+};
 
 pub mod app;
 #[cfg(target_arch = "wasm32")]

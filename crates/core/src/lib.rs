@@ -1,10 +1,12 @@
 //! Gongkai's core: what a disclosure report is and everything computed from it, as plain data.
 //!
 //! The report model ([`report`]) and its typed addresses ([`id`], [`route`]), the parser
-//! ([`parse`]), figure extraction ([`metrics`]), search ([`search`]) and the QR matrix ([`qr`]).
+//! ([`parse`]), figure extraction ([`metrics`]), search ([`search`]), the QR matrix ([`qr`])
+//! and year-over-year comparison ([`compare`]).
 //! Nothing here depends on a browser or on Yew: the viewer, the command line and the build
 //! script all use this crate, and the compiler keeps browser code out of it.
 
+pub mod compare;
 pub mod id;
 pub mod metrics;
 pub mod numerals;
