@@ -2,7 +2,7 @@
 //! into a portal's `<div data-gongkai>`, or, on its own page without a report, offers the
 //! preview of a local file.
 
-use gongkai_core::publish::{PageData, DATA_ELEMENT_ID, ROOT_ELEMENT_ID};
+use gongkai_core::publish::{DATA_ELEMENT_ID, ROOT_ELEMENT_ID};
 
 use crate::{
     app::{App, AppProps},
@@ -16,7 +16,7 @@ pub fn start() {
     let data = document
         .get_element_by_id(DATA_ELEMENT_ID)
         .and_then(|block| block.text_content())
-        .map(|json| PageData::from_script_json(&json));
+        .map(|json| crate::page_data::read(&json));
     let data = match data {
         Some(Ok(data)) => data,
         Some(Err(error)) => {

@@ -20,6 +20,8 @@ pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod local_file;
 #[cfg(target_arch = "wasm32")]
+pub mod page_data;
+#[cfg(target_arch = "wasm32")]
 pub mod preview;
 pub mod scroll;
 pub mod settings;
