@@ -5,6 +5,8 @@
 //! Nothing here depends on a browser or on Yew: the viewer, the command line and the build
 //! script all use this crate, and the compiler keeps browser code out of it.
 
+#[cfg(feature = "html")]
+pub mod html;
 pub mod id;
 pub mod metrics;
 pub mod numerals;
@@ -14,3 +16,4 @@ pub mod report;
 pub mod route;
 pub mod runs;
 pub mod search;
+pub mod table;
