@@ -4,9 +4,9 @@
 //! the `gongkai-core` crate, re-exported here under the same paths; this crate renders it
 //! ([`components`], [`app`]) and, natively, is the command line ([`cli`]).
 
-pub use gongkai_core::{id, metrics, numerals, parse, qr, report, route, runs, search, table};
 #[cfg(not(target_arch = "wasm32"))]
 pub use gongkai_core::html;
+pub use gongkai_core::{id, metrics, numerals, parse, qr, report, route, runs, search, table};
 
 pub mod app;
 pub mod bundled;

@@ -315,8 +315,14 @@ async fn tables_render_as_accessible_scrolling_tables() {
         near(&html, "gk-table-wrap")
     );
     let table = between(&html, "<table", "</table>");
-    assert!(has_tag(table, &["th", r#"scope="col""#, r#"rowspan="2""#]), "{table}");
-    assert!(has_tag(table, &["th", r#"scope="col""#, r#"colspan="2""#]), "{table}");
+    assert!(
+        has_tag(table, &["th", r#"scope="col""#, r#"rowspan="2""#]),
+        "{table}"
+    );
+    assert!(
+        has_tag(table, &["th", r#"scope="col""#, r#"colspan="2""#]),
+        "{table}"
+    );
     assert!(has_tag(table, &["th", r#"scope="row""#]), "{table}");
     assert_eq!(table.matches("<tr").count(), 4, "{table}");
     // Cells with numbers are figures linking to their cards; markup in cells is never markup.
@@ -346,7 +352,10 @@ async fn cards_group_a_tables_figures_under_the_table() {
     let html = render_page(TABLE_PAGE, Route::Cards { focus: None }).await;
     let cards = between(&html, r#"id="gk-cards""#, "</div>");
     let group = between(cards, "gk-card-table", "</section>");
-    assert!(group.contains("表格：收到和处理政府信息公开申请情况"), "{group}");
+    assert!(
+        group.contains("表格：收到和处理政府信息公开申请情况"),
+        "{group}"
+    );
     assert!(group.contains("本年新收申请数量 · 自然人"), "{group}");
     assert_eq!(group.matches("<li").count(), 4, "{group}");
 }

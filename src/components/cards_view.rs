@@ -25,7 +25,10 @@ pub fn CardsView(props: &CardsViewProps) -> Html {
         let table = report
             .paragraph(&metric.paragraph)
             .filter(|p| p.table.is_some());
-        if groups.last().is_none_or(|(s, _)| *s != metric.section.as_ref()) {
+        if groups
+            .last()
+            .is_none_or(|(s, _)| *s != metric.section.as_ref())
+        {
             groups.push((metric.section.as_ref(), Vec::new()));
         }
         let runs = &mut groups.last_mut().expect("pushed").1;
@@ -41,10 +44,13 @@ pub fn CardsView(props: &CardsViewProps) -> Html {
     // A table without a caption is named by its section, as its `<table>` is.
     let table_name = |block: &Paragraph| {
         let caption = block.table.as_ref().and_then(|t| t.caption.clone());
-        let name = caption.unwrap_or_else(|| match block.id.section().and_then(|id| report.section(id)) {
-            Some(s) => s.display_title(),
-            None => report.title.clone(),
-        });
+        let name =
+            caption.unwrap_or_else(
+                || match block.id.section().and_then(|id| report.section(id)) {
+                    Some(s) => s.display_title(),
+                    None => report.title.clone(),
+                },
+            );
         format!("表格：{name}")
     };
     html! {

@@ -1,12 +1,7 @@
 use yew::prelude::*;
 
 use super::{Shared, TextBlock};
-use crate::{
-    id::MetricId,
-    report::Paragraph,
-    runs::Mark,
-    table::CellPlace,
-};
+use crate::{id::MetricId, report::Paragraph, runs::Mark, table::CellPlace};
 
 #[derive(Properties, PartialEq)]
 pub struct TableViewProps {
@@ -69,11 +64,15 @@ fn cell_html(
     header_row: bool,
     props: &TableViewProps,
 ) -> Html {
-    let marks = place.map(|p| cell_marks(&props.marks, p)).unwrap_or_default();
+    let marks = place
+        .map(|p| cell_marks(&props.marks, p))
+        .unwrap_or_default();
     // A hit is numbered within the block; it is current in the cell that holds it.
-    let current_hit = props
-        .current_hit
-        .filter(|n| marks.iter().any(|m| m.kind == crate::runs::MarkKind::Hit(*n)));
+    let current_hit = props.current_hit.filter(|n| {
+        marks
+            .iter()
+            .any(|m| m.kind == crate::runs::MarkKind::Hit(*n))
+    });
     let text = html! {
         <TextBlock text={ AttrValue::from(cell.text.clone()) } marks={ marks }
             current_figure={ props.current_figure.clone() } current_hit={ current_hit } />

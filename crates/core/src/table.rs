@@ -145,12 +145,11 @@ impl Table {
                 }
                 let rowspan = (cell.rowspan.max(1) as usize).min(rows - r);
                 let colspan = cell.colspan.max(1) as usize;
-                for rr in r..r + rowspan {
+                for line in &mut grid[r..r + rowspan] {
                     for cc in col..col + colspan {
                         if slots >= MAX_GRID_SLOTS {
                             break;
                         }
-                        let line = &mut grid[rr];
                         if line.len() <= cc {
                             slots += cc + 1 - line.len();
                             line.resize(cc + 1, None);

@@ -95,7 +95,8 @@ mod tests {
 
     #[test]
     fn declared_charsets() {
-        let (gbk, _, _) = GB18030.encode("<html><head><meta charset=\"gb2312\"></head><body>公开</body></html>");
+        let (gbk, _, _) =
+            GB18030.encode("<html><head><meta charset=\"gb2312\"></head><body>公开</body></html>");
         assert!(decode_html(&gbk).contains("公开"));
         let (gbk, _, _) = GB18030.encode(
             "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=GBK\"></head><body>公开</body></html>",

@@ -154,9 +154,7 @@ fn normalise_date(s: &str) -> Option<String> {
 /// is the article's (a site name is shorter than a report's title).
 fn strip_site_name(title: &str) -> String {
     title
-        .split([
-            '-', '_', '|', '—', '–', '｜', '－', '＿',
-        ])
+        .split(['-', '_', '|', '—', '–', '｜', '－', '＿'])
         .map(str::trim)
         .max_by_key(|part| part.chars().count())
         .unwrap_or(title)
@@ -186,6 +184,9 @@ mod tests {
             strip_site_name("某区2023年法治政府建设年度报告_某区人民政府"),
             "某区2023年法治政府建设年度报告"
         );
-        assert_eq!(normalise_date("2024-03-06 10:40:00").as_deref(), Some("2024-03-06 10:40"));
+        assert_eq!(
+            normalise_date("2024-03-06 10:40:00").as_deref(),
+            Some("2024-03-06 10:40")
+        );
     }
 }

@@ -20,10 +20,48 @@ const MAX_COLSPAN: u32 = 1000;
 const MAX_ROWSPAN: u32 = 65534;
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2",
-    "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "center",
-    "form", "fieldset", "figure", "figcaption", "address", "hr", "tr", "td", "th", "caption",
-    "table", "thead", "tbody", "tfoot", "body", "html", "details", "summary",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "center",
+    "form",
+    "fieldset",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "body",
+    "html",
+    "details",
+    "summary",
 ];
 
 /// What the walk gives: lines before the article (for its publication line), the last
@@ -139,7 +177,10 @@ impl<'a> Walker<'a> {
 
     fn flush(&mut self) {
         let line = std::mem::take(&mut self.line);
-        let text = line.text.trim_matches(|c: char| c.is_whitespace()).to_string();
+        let text = line
+            .text
+            .trim_matches(|c: char| c.is_whitespace())
+            .to_string();
         if text.is_empty() {
             return;
         }
@@ -155,10 +196,7 @@ impl<'a> Walker<'a> {
                 }
                 self.before.push(text);
             }
-            Phase::In => self.items.push(Item::Line {
-                text,
-                emphasis,
-            }),
+            Phase::In => self.items.push(Item::Line { text, emphasis }),
             Phase::After => {}
         }
     }
@@ -236,9 +274,10 @@ impl<'a> Walker<'a> {
     fn flat_text(&mut self, element: ElementRef<'a>, context: Context) {
         for node in element.descendants() {
             if let Node::Text(text) = node.value() {
-                let skipped = node.ancestors().take(MAX_DEPTH).any(|a| {
-                    matches!(a.value(), Node::Element(e) if SKIPPED.contains(&e.name()))
-                });
+                let skipped = node
+                    .ancestors()
+                    .take(MAX_DEPTH)
+                    .any(|a| matches!(a.value(), Node::Element(e) if SKIPPED.contains(&e.name())));
                 if !skipped {
                     self.text(text, context);
                 }
@@ -251,14 +290,13 @@ impl<'a> Walker<'a> {
     fn table(&mut self, element: ElementRef<'a>, context: Context) -> Option<Table> {
         let mut caption = None;
         let mut rows: Vec<(bool, Vec<Cell>)> = Vec::new();
-        let mut has_th = false;
         for child in element.child_elements() {
             match child.value().name() {
                 "caption" => caption = Some(self.cell_text(child, context)),
-                "tr" => rows.push((false, self.row(child, context, &mut has_th))),
+                "tr" => rows.push((false, self.row(child, context))),
                 group @ ("thead" | "tbody" | "tfoot") => {
                     for tr in child.child_elements().filter(|e| e.value().name() == "tr") {
-                        let cells = self.row(tr, context, &mut has_th);
+                        let cells = self.row(tr, context);
                         rows.push((group == "thead", cells));
                     }
                 }
@@ -270,7 +308,6 @@ impl<'a> Walker<'a> {
         if cells <= 1 {
             return None;
         }
-        let has_thead = rows.iter().any(|(head, _)| *head);
         let mut rows: Vec<Vec<Cell>> = rows
             .into_iter()
             .map(|(head, mut cells)| {
@@ -280,9 +317,9 @@ impl<'a> Walker<'a> {
                 cells
             })
             .collect();
-        if !has_th && !has_thead {
-            infer_headers(&mut rows);
-        }
+        // Marked headers are kept; those the editor wrote as `<td>` are added (a `<th>` header
+        // row over `<td>` row headers is common).
+        infer_headers(&mut rows);
         Some(Table {
             kind: Default::default(),
             caption: caption.filter(|c| !c.is_empty()),
@@ -290,12 +327,11 @@ impl<'a> Walker<'a> {
         })
     }
 
-    fn row(&mut self, tr: ElementRef<'a>, context: Context, has_th: &mut bool) -> Vec<Cell> {
+    fn row(&mut self, tr: ElementRef<'a>, context: Context) -> Vec<Cell> {
         tr.child_elements()
             .filter(|e| matches!(e.value().name(), "td" | "th"))
             .map(|cell| {
                 let header = cell.value().name() == "th";
-                *has_th |= header;
                 let span = |name: &str, max: u32| {
                     cell.attr(name)
                         .and_then(|v| v.trim().parse::<u32>().ok())

@@ -207,10 +207,13 @@ pub fn table_metrics(
             }
             *closed = true;
             if is_number(at) && !labels.contains_key(at) {
+                // The nearest header always stays: it names the column even when it spans all.
+                let last = run.len().saturating_sub(1);
                 let column_headers: Vec<CellAt> = run
                     .iter()
-                    .filter(|h| !row_headers.contains(h) && !spans_all(h))
-                    .copied()
+                    .enumerate()
+                    .filter(|&(k, h)| !row_headers.contains(h) && (k == last || !spans_all(h)))
+                    .map(|(_, h)| *h)
                     .collect();
                 labels.insert(*at, (row_headers.clone(), column_headers));
             }
@@ -288,12 +291,25 @@ mod tests {
 
     #[test]
     fn cells_that_are_numbers() {
-        assert_eq!(cell_number(" 73 ").map(|n| (n.value, n.start, n.end)), Some((73.0, 1, 3)));
+        assert_eq!(
+            cell_number(" 73 ").map(|n| (n.value, n.start, n.end)),
+            Some((73.0, 1, 3))
+        );
         assert_eq!(cell_number("1,230").map(|n| n.value), Some(1230.0));
         assert_eq!(cell_number("１２").map(|n| n.value), Some(12.0));
         let money = cell_number("1230.01万元").unwrap();
         assert_eq!((money.value, money.unit.as_str()), (12_300_100.0, "元"));
-        for not_a_number in ["", "—", "-", "/", "自然人", "3-5", "2023年度", "1.", "第1项"] {
+        for not_a_number in [
+            "",
+            "—",
+            "-",
+            "/",
+            "自然人",
+            "3-5",
+            "2023年度",
+            "1.",
+            "第1项",
+        ] {
             assert_eq!(cell_number(not_a_number), None, "{not_a_number}");
         }
     }
@@ -302,8 +318,14 @@ mod tests {
     fn units_declared_in_headers() {
         assert_eq!(declared_unit("金额（万元）"), Some((1e4, "元".to_string())));
         assert_eq!(declared_unit("单位：件"), Some((1.0, "件".to_string())));
-        assert_eq!(declared_unit("本年收费金额(单位:万元)"), Some((1e4, "元".to_string())));
-        assert_eq!(declared_unit("处理人数（人）"), Some((1.0, "人".to_string())));
+        assert_eq!(
+            declared_unit("本年收费金额(单位:万元)"),
+            Some((1e4, "元".to_string()))
+        );
+        assert_eq!(
+            declared_unit("处理人数（人）"),
+            Some((1.0, "人".to_string()))
+        );
         assert_eq!(declared_unit("法人或其他组织（商业企业）"), None);
         assert_eq!(declared_unit("本年制发件数"), None);
     }

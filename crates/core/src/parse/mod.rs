@@ -33,7 +33,10 @@ pub fn parse(text: &str) -> Report {
 pub(crate) enum Item {
     /// A line of text; `emphasis` when the page set it apart (bold or centred), which makes a
     /// short line just above a table its caption.
-    Line { text: String, emphasis: bool },
+    Line {
+        text: String,
+        emphasis: bool,
+    },
     Table(Table),
 }
 
