@@ -28,7 +28,8 @@ gongkai — 政务公开报告阅读器的命令行工具
                             的同一项数据对齐成序列，输出 JSON（默认）或 CSV
   gongkai help              显示本说明
 
-FILE 可以是 UTF-8（可带 BOM）、UTF-16（带 BOM）或 GBK/GB18030 编码，换行可为 LF、CRLF 或 CR。
+FILE 可以是纯文本，也可以是从门户网站保存的网页（.html/.htm），网页中的表格保留为表格。
+纯文本 FILE 可以是 UTF-8（可带 BOM）、UTF-16（带 BOM）或 GBK/GB18030 编码，换行可为 LF、CRLF 或 CR。
 退出码: 0 正常；1 有警告（check）；2 文件无法读取或用法错误。";
 
 /// Runs the command line with `args` (without the program name).
@@ -63,8 +64,16 @@ pub fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Ex
 }
 
 /// Reads and parses one file; the error names the file (and the line, when there is one).
+/// A saved page (`.html`/`.htm`, or content that opens as HTML) is read as a page.
 pub fn read_report(path: &str) -> Result<Report, String> {
     let bytes = fs::read(Path::new(path)).map_err(|e| format!("{path}: 无法读取文件：{e}"))?;
+    let by_name = Path::new(path)
+        .extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| x.eq_ignore_ascii_case("html") || x.eq_ignore_ascii_case("htm"));
+    if by_name || crate::html::looks_like_html(&bytes) {
+        return Ok(crate::html::parse_html_bytes(&bytes));
+    }
     parse::parse_bytes(&bytes).map_err(|e| format!("{path}:{e}"))
 }
 

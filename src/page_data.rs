@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 
 use crate::{
     publish::PageData,
-    report::{Metric, Paragraph, Report, Section, Warning},
+    report::{Cell, Metric, Paragraph, Report, Section, Table, Warning},
     search::TableText,
 };
 
@@ -113,10 +113,38 @@ fn report(value: &JsValue) -> Result<Report, Problem> {
 }
 
 fn paragraph(value: &JsValue) -> Result<Paragraph, Problem> {
+    // A table block carries `"kind": "table"` beside its caption and rows.
+    let table = match optional_string(value, "kind")?.as_deref() {
+        None => None,
+        Some("table") => Some(Table {
+            kind: Default::default(),
+            caption: optional_string(value, "caption")?,
+            rows: list(value, "rows", |row| {
+                if !Array::is_array(row) {
+                    return Err("rows 应为列表".to_string());
+                }
+                Array::from(row).iter().map(|c| cell(&c)).collect()
+            })?,
+        }),
+        Some(other) => return Err(format!("不认识的块类型 {other}")),
+    };
     Ok(Paragraph {
         id: id(value, "id")?,
         text: string(value, "text")?,
         line: count(value, "line")?,
+        table,
+    })
+}
+
+fn cell(value: &JsValue) -> Result<Cell, Problem> {
+    let span = |name: &str| -> Result<u32, Problem> {
+        u32::try_from(count(value, name)?.max(1)).map_err(|_| format!("{name} 过大"))
+    };
+    Ok(Cell {
+        text: string(value, "text")?,
+        rowspan: span("rowspan")?,
+        colspan: span("colspan")?,
+        header: field(value, "header")?.as_bool().unwrap_or(false),
     })
 }
 

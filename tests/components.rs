@@ -272,3 +272,93 @@ async fn mounted_viewer_is_one_root_marked_mounted_with_the_usual_links() {
     let root_tag = &own_page[..own_page.find('>').unwrap()];
     assert!(!root_tag.contains("gk-mounted"), "{root_tag}");
 }
+
+/// A report read from a saved page, rendered at `route`.
+async fn render_page(markup: &'static str, route: Route) -> String {
+    let report = gongkai::html::parse_html(markup);
+    ServerRenderer::<App>::with_props(move || AppProps {
+        report: Shared::leak(report),
+        tables: None,
+        address: Address {
+            route,
+            embed: false,
+        },
+        address_key: AddressKey::Hash,
+        public_base: None,
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+const TABLE_PAGE: &str = "<html><head><meta name=\"ArticleTitle\" content=\"某局2023年政府信息公开工作年度报告\"></head>\
+    <body><div id=\"zoom\"><p>一、收到和处理政府信息公开申请情况</p>\
+    <table><tr><td rowspan=\"2\">项目</td><td colspan=\"2\">申请人情况</td></tr>\
+    <tr><td>自然人</td><td>法人或其他组织</td></tr>\
+    <tr><td>本年新收申请数量</td><td>8</td><td>1</td></tr>\
+    <tr><td>予以公开<script>alert(1)</script></td><td>5</td><td>1</td></tr></table>\
+    <p>二、其他需要报告的事项</p><p>无。</p></div></body></html>";
+
+#[tokio::test]
+async fn tables_render_as_accessible_scrolling_tables() {
+    let html = render_page(TABLE_PAGE, Route::Start).await;
+    // The scroll box: named by the section (no caption), focusable, deep-linkable by block id.
+    assert!(
+        has_tag(
+            &html,
+            &[
+                "gk-table-wrap",
+                r#"role="region""#,
+                r#"aria-label="收到和处理政府信息公开申请情况""#,
+                r#"tabindex="0""#,
+                r#"id="gk-p-1.p0""#
+            ]
+        ),
+        "{}",
+        near(&html, "gk-table-wrap")
+    );
+    let table = between(&html, "<table", "</table>");
+    assert!(
+        has_tag(table, &["th", r#"scope="col""#, r#"rowspan="2""#]),
+        "{table}"
+    );
+    assert!(
+        has_tag(table, &["th", r#"scope="col""#, r#"colspan="2""#]),
+        "{table}"
+    );
+    assert!(has_tag(table, &["th", r#"scope="row""#]), "{table}");
+    assert_eq!(table.matches("<tr").count(), 4, "{table}");
+    // Cells with numbers are figures linking to their cards; markup in cells is never markup.
+    assert!(
+        has_tag(table, &["gk-figure", r#"data-figure-id="1.p0.m0""#]),
+        "{table}"
+    );
+    assert!(!html.contains("<script>alert"), "{}", near(&html, "alert"));
+    // The table is not inside a <p>.
+    assert!(!html.contains("<p id=\"gk-p-1.p0\""));
+}
+
+#[tokio::test]
+async fn search_hits_inside_cells_are_marked_and_numbered_per_block() {
+    let html = render_page(TABLE_PAGE, Route::Search("公开".to_string())).await;
+    let table = between(&html, "<table", "</table>");
+    // 予以公开 is the only cell with the word: the block's first hit.
+    assert!(
+        has_tag(table, &["mark", "gk-hit", r#"data-hit="0""#]),
+        "{table}"
+    );
+    assert_eq!(table.matches("<mark").count(), 1, "{table}");
+}
+
+#[tokio::test]
+async fn cards_group_a_tables_figures_under_the_table() {
+    let html = render_page(TABLE_PAGE, Route::Cards { focus: None }).await;
+    let cards = between(&html, r#"id="gk-cards""#, "</div>");
+    let group = between(cards, "gk-card-table", "</section>");
+    assert!(
+        group.contains("表格：收到和处理政府信息公开申请情况"),
+        "{group}"
+    );
+    assert!(group.contains("本年新收申请数量 · 自然人"), "{group}");
+    assert_eq!(group.matches("<li").count(), 4, "{group}");
+}

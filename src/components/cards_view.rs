@@ -4,7 +4,7 @@ use super::MetricCard;
 use crate::shared::Shared;
 use crate::{
     id::{MetricId, SectionId},
-    report::{Metric, Report},
+    report::{Metric, Paragraph, Report},
 };
 
 #[derive(Properties, PartialEq)]
@@ -17,33 +17,70 @@ pub struct CardsViewProps {
 #[function_component]
 pub fn CardsView(props: &CardsViewProps) -> Html {
     let report = props.report.0;
-    let mut groups: Vec<(Option<&SectionId>, Vec<&Metric>)> = Vec::new();
+    // By section, and within a section a table's figures apart, under the table's name.
+    type Run<'a> = (Option<&'a Paragraph>, Vec<&'a Metric>);
+    let mut groups: Vec<(Option<&SectionId>, Vec<Run<'_>>)> = Vec::new();
     for metric in &report.metrics {
-        match groups.last_mut() {
-            Some((section, metrics)) if *section == metric.section.as_ref() => metrics.push(metric),
-            _ => groups.push((metric.section.as_ref(), vec![metric])),
+        let table = report
+            .paragraph(&metric.paragraph)
+            .filter(|p| p.table.is_some());
+        if groups
+            .last()
+            .is_none_or(|(s, _)| *s != metric.section.as_ref())
+        {
+            groups.push((metric.section.as_ref(), Vec::new()));
+        }
+        let runs = &mut groups.last_mut().expect("pushed").1;
+        match runs.last_mut() {
+            Some((t, metrics)) if t.map(|p| &p.id) == table.map(|p| &p.id) => metrics.push(metric),
+            _ => runs.push((table, vec![metric])),
         }
     }
     let heading = |section: Option<&SectionId>| match section.and_then(|id| report.section(id)) {
         Some(s) => format!("{}{}", s.number, s.display_title()),
         None => "前言".to_string(),
     };
+    // A table without a caption is named by its section, as its `<table>` is.
+    let table_name = |block: &Paragraph| {
+        let caption = block.table.as_ref().and_then(|t| t.caption.clone());
+        let name =
+            caption.unwrap_or_else(
+                || match block.id.section().and_then(|id| report.section(id)) {
+                    Some(s) => s.display_title(),
+                    None => report.title.clone(),
+                },
+            );
+        format!("表格：{name}")
+    };
     html! {
         <div class="gk-cards-view" id="gk-cards">
             <p class="gk-cards-intro">
                 { format!("本报告共列出 {} 项数据。点击卡片可跳转到原文所在位置。", report.metrics.len()) }
             </p>
-            { for groups.into_iter().map(|(section, metrics)| html! {
+            { for groups.into_iter().map(|(section, runs)| html! {
                 <section class="gk-card-group" key={ section.map_or_else(|| "preamble".to_string(), ToString::to_string) }>
                     <h2 class="gk-card-group-title">{ heading(section) }</h2>
-                    <ul class="gk-cards" role="list">
-                        { for metrics.into_iter().map(|metric| html! {
-                            <li key={ metric.id.to_string() }>
-                                <MetricCard metric={ Shared(metric) }
-                                    current={ props.focus.as_ref() == Some(&metric.id) } />
-                            </li>
-                        }) }
-                    </ul>
+                    { for runs.into_iter().map(|(table, metrics)| {
+                        let cards = html! {
+                            <ul class="gk-cards" role="list">
+                                { for metrics.into_iter().map(|metric| html! {
+                                    <li key={ metric.id.to_string() }>
+                                        <MetricCard metric={ Shared(metric) }
+                                            current={ props.focus.as_ref() == Some(&metric.id) } />
+                                    </li>
+                                }) }
+                            </ul>
+                        };
+                        match table {
+                            Some(block) => html! {
+                                <section class="gk-card-table" data-block={ block.id.to_string() }>
+                                    <h3 class="gk-card-table-title">{ table_name(block) }</h3>
+                                    { cards }
+                                </section>
+                            },
+                            None => cards,
+                        }
+                    }) }
                 </section>
             }) }
             { for report.metrics.is_empty().then(|| html! { <p>{ "本报告没有可列出的数据。" }</p> }) }

@@ -16,6 +16,7 @@ mod search_results;
 mod section_view;
 mod settings_panel;
 mod share_panel;
+mod table_view;
 mod text_block;
 mod toolbar;
 
@@ -32,6 +33,7 @@ pub use search_results::SearchResults;
 pub use section_view::SectionView;
 pub use settings_panel::SettingsPanel;
 pub use share_panel::SharePanel;
+pub use table_view::TableView;
 pub use text_block::TextBlock;
 
 pub use crate::shared::Shared;

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{Highlights, ReaderContext, SectionView, TextBlock};
+use super::{Highlights, ReaderContext, SectionView, TableView, TextBlock};
 use crate::shared::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -20,14 +20,19 @@ pub fn ReportText(props: &ReportTextProps) -> Html {
     let front = highlights.front();
     html! {
         <div class="gk-text" id="gk-text" hidden={ props.hidden }>
-            { for report.preamble.iter().map(|p| html! {
+            { for report.preamble.iter().map(|p| if p.table.is_some() { html! {
+                <TableView block={ Shared(p) } marks={ context.marks(&front, &p.id) }
+                    current_figure={ front.current_figure.clone() }
+                    current_hit={ front.current_hit_in(&p.id) }
+                    name={ AttrValue::Static(report.title.as_str()) } />
+            } } else { html! {
                 <p id={ format!("gk-p-{}", p.id) }>
                     <TextBlock text={ AttrValue::Static(p.text.as_str()) }
                         marks={ context.marks(&front, &p.id) }
                         current_figure={ front.current_figure.clone() }
                         current_hit={ front.current_hit_in(&p.id) } />
                 </p>
-            }) }
+            } }) }
             { for report.sections.iter().map(|section| html! {
                 <SectionView key={ section.id.to_string() } section={ Shared(section) }
                     highlights={ highlights.section(&section.id) } />

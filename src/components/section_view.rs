@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{reader_context::split_marks, Highlights, ReaderContext, TextBlock};
+use super::{reader_context::split_marks, Highlights, ReaderContext, TableView, TextBlock};
 use crate::shared::Shared;
 use crate::{report::Section, route::Route};
 
@@ -41,10 +41,18 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
     // Depth in the outline, not the form's level, picks the tag: headings never skip a rank
     // even when a report goes from 一、 straight to 1.
     let heading_tag = format!("h{}", (section.id.depth() + 2).min(6));
-    let mut paragraphs = section.paragraphs.iter();
+    let mut paragraphs = section.paragraphs.iter().peekable();
+    let block = |p: &'static crate::report::Paragraph| match p.table {
+        Some(_) => html! {
+            <TableView block={ Shared(p) } marks={ context.marks(highlights, &p.id) }
+                current_figure={ current_figure.clone() } current_hit={ highlights.current_hit_in(&p.id) }
+                name={ AttrValue::Static(section.title.as_str()) } />
+        },
+        None => html! { <p id={ format!("gk-p-{}", p.id) }>{ paragraph(p) }</p> },
+    };
     let head = if section.title.is_empty() {
         // A numbered paragraph: the number opens its text, with no heading of its own.
-        let first = paragraphs.next();
+        let first = paragraphs.next_if(|p| p.table.is_none());
         html! {
             <p id={ anchor_id.clone() } class="gk-numbered" data-section={ section.id.to_string() } tabindex="-1">
                 { number }
@@ -69,9 +77,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             class={ classes!("gk-section", format!("gk-level-{}", section.level)) }
             aria-labelledby={ anchor_id }>
             { head }
-            { for paragraphs.map(|p| html! {
-                <p id={ format!("gk-p-{}", p.id) }>{ paragraph(p) }</p>
-            }) }
+            { for paragraphs.map(block) }
             { for section.children.iter().map(|child| html! {
                 <SectionView key={ child.id.to_string() } section={ Shared(child) }
                     highlights={ highlights.section(&child.id) } />

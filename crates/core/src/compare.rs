@@ -822,11 +822,11 @@ mod tests {
         assert_eq!(report_year(&report), Some(2022));
         report.published = None;
         assert_eq!(report_year(&report), None);
-        report.preamble.push(crate::report::Paragraph {
-            id: "p0".parse().unwrap(),
-            text: "2020年，我局紧紧围绕……".into(),
-            line: 3,
-        });
+        report.preamble.push(crate::report::Paragraph::text(
+            "p0".parse().unwrap(),
+            "2020年，我局紧紧围绕……".into(),
+            3,
+        ));
         assert_eq!(report_year(&report), Some(2020));
         // A year later in the opening sentence says nothing about the report's own year.
         report.preamble[0].text = "今年以来，我局对标2025年目标……".into();

@@ -7,6 +7,8 @@
 //! script all use this crate, and the compiler keeps browser code out of it.
 
 pub mod compare;
+#[cfg(feature = "html")]
+pub mod html;
 pub mod id;
 pub mod metrics;
 pub mod numerals;
@@ -17,3 +19,4 @@ pub mod report;
 pub mod route;
 pub mod runs;
 pub mod search;
+pub mod table;

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::id::{BlockId, MetricId, SectionId};
+pub use crate::table::{Cell, Table};
 
 /// A parsed disclosure report.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -32,15 +33,32 @@ pub struct Report {
     pub warnings: Vec<Warning>,
 }
 
-/// One paragraph of body text, exactly as published (trimmed).
+/// One block of body text, exactly as published (trimmed): a paragraph, or a table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// `p0` in the preamble, `<section id>.p<n>` inside a section.
     pub id: BlockId,
+    /// A paragraph's text; for a table, its cells' text ([`Table::text`]).
     pub text: String,
     /// Line of the input it came from (1-based).
     #[serde(default)]
     pub line: usize,
+    /// The table this block is (`"kind": "table"`, `caption`, `rows`); a text paragraph
+    /// serialises without these keys, exactly as before tables existed.
+    #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<Table>,
+}
+
+impl Paragraph {
+    /// A text paragraph.
+    pub fn text(id: BlockId, text: String, line: usize) -> Paragraph {
+        Paragraph {
+            id,
+            text,
+            line,
+            table: None,
+        }
+    }
 }
 
 /// A numbered section of the report's own outline.
@@ -141,6 +159,16 @@ impl Report {
     /// The figure with the given id.
     pub fn metric(&self, id: &MetricId) -> Option<&Metric> {
         self.metrics.iter().find(|m| &m.id == id)
+    }
+
+    /// The paragraph or table block with the given id (`None` for the title and headings).
+    pub fn paragraph(&self, id: &BlockId) -> Option<&Paragraph> {
+        let paragraphs = match id {
+            BlockId::Preamble(_) => &self.preamble,
+            BlockId::Paragraph(section, _) => &self.section(section)?.paragraphs,
+            BlockId::Title | BlockId::Heading(_) => return None,
+        };
+        paragraphs.iter().find(|p| &p.id == id)
     }
 
     /// The text of a block: the title, a paragraph, or a heading's number and title as written.

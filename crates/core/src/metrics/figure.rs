@@ -19,7 +19,7 @@ pub struct Figure {
 /// Units and measure words; the longest that matches wins (平方公里 over 公里, 人次 over 人).
 /// Grouped by what they measure; a unit that runs on into a word is refused by
 /// [`unit_continues`].
-const UNITS: &[&str] = &[
+pub(crate) const UNITS: &[&str] = &[
     // time
     "个工作日",
     "工作日",

@@ -4,6 +4,7 @@
 pub mod display;
 mod figure;
 mod label;
+pub mod table;
 
 use crate::{
     id::{BlockId, SectionId},
@@ -18,6 +19,10 @@ pub fn extract(report: &Report) -> Vec<Metric> {
     let mut metrics = Vec::new();
     let texts: Vec<&str> = report.preamble.iter().map(|p| p.text.as_str()).collect();
     for (k, paragraph) in report.preamble.iter().enumerate() {
+        if let Some(t) = &paragraph.table {
+            table::table_metrics(None, &paragraph.id, t, &report.title, &mut metrics);
+            continue;
+        }
         let fallback = Fallback::new(&texts, k, &report.title);
         block_metrics(
             None,
@@ -42,6 +47,11 @@ pub fn extract(report: &Report) -> Vec<Metric> {
         );
         let texts: Vec<&str> = section.paragraphs.iter().map(|p| p.text.as_str()).collect();
         for (k, paragraph) in section.paragraphs.iter().enumerate() {
+            if let Some(t) = &paragraph.table {
+                let id = &section.id;
+                table::table_metrics(Some(id), &paragraph.id, t, &section.title, &mut metrics);
+                continue;
+            }
             let fallback = Fallback::new(&texts, k, &section.title);
             block_metrics(
                 Some(&section.id),

@@ -1,13 +1,14 @@
 //! Text → [`Report`]: strips portal chrome (keeping its metadata), finds the report's own
 //! numbered outline, and keeps every character of the body exactly once.
 
-mod chrome;
+pub(crate) mod chrome;
 pub mod decode;
-mod heading;
+pub(crate) mod heading;
 
 use crate::{
     id::{BlockId, SectionId},
     report::{Paragraph, Report, Section, Warning},
+    table::Table,
 };
 use chrome::{Chrome, Field, Place};
 
@@ -23,6 +24,38 @@ pub fn parse(text: &str) -> Report {
     let mut builder = Builder::default();
     for (index, line) in lines(text).enumerate() {
         builder.line(index + 1, line);
+    }
+    builder.finish()
+}
+
+/// One block of a page's body as the HTML reader hands it over, in document order.
+#[cfg_attr(not(feature = "html"), allow(dead_code))]
+pub(crate) enum Item {
+    /// A line of text; `emphasis` when the page set it apart (bold or centred), which makes a
+    /// short line just above a table its caption.
+    Line {
+        text: String,
+        emphasis: bool,
+    },
+    Table(Table),
+}
+
+/// Parses a page's body given as lines and tables: lines go through the same rules as a text
+/// file's, tables land in the section open where they stand. Items are numbered from 1 as
+/// lines are.
+#[cfg_attr(not(feature = "html"), allow(dead_code))]
+pub(crate) fn parse_items(items: impl IntoIterator<Item = Item>) -> Report {
+    let mut builder = Builder::default();
+    for (index, item) in items.into_iter().enumerate() {
+        match item {
+            Item::Line { text, emphasis } => {
+                for line in lines(&text) {
+                    builder.line(index + 1, line);
+                }
+                builder.last_emphasis = emphasis;
+            }
+            Item::Table(table) => builder.table(index + 1, table),
+        }
     }
     builder.finish()
 }
@@ -83,6 +116,11 @@ struct Builder {
     /// Last ordinal seen at each rank, across groups: level-3 numbers may run on from one
     /// level-2 group into the next.
     last_at_rank: [u64; 6],
+    /// The block pushed last, when it was a standalone text line that may caption a table
+    /// coming next: where it stands (section path or preamble) and its line.
+    last_paragraph: Option<usize>,
+    /// Whether the last line given was set apart on its page (bold or centred).
+    last_emphasis: bool,
 }
 
 impl Builder {
@@ -91,6 +129,8 @@ impl Builder {
         if line.is_empty() {
             return;
         }
+        self.last_paragraph = None;
+        self.last_emphasis = false;
         if !self.in_body {
             if !starts_body(line) {
                 self.header.push((number, line.to_string()));
@@ -105,6 +145,7 @@ impl Builder {
         }
         if let Some(heading) = heading::recognise(line) {
             self.heading(number, heading);
+            self.last_paragraph = None;
             return;
         }
         self.paragraph(number, line);
@@ -316,16 +357,56 @@ impl Builder {
         }
     }
 
+    /// A table, placed after the blocks before it in the section now open. A short line just
+    /// above it that reads as a table's title becomes its caption.
+    fn table(&mut self, line: usize, mut table: Table) {
+        if !self.in_body {
+            self.resolve_header();
+            self.in_body = true;
+        }
+        if table.caption.is_none() && self.last_paragraph.is_some() {
+            let emphasis = self.last_emphasis;
+            let blocks = match self.current_mut() {
+                Some(section) => &mut section.paragraphs,
+                None => &mut self.report.preamble,
+            };
+            if blocks
+                .last()
+                .is_some_and(|p| p.table.is_none() && is_caption(&p.text, emphasis))
+            {
+                table.caption = blocks.pop().map(|p| p.text);
+            }
+        }
+        self.last_paragraph = None;
+        self.last_emphasis = false;
+        let text = table.text();
+        let id = match self.current() {
+            Some(section) => section.id.paragraph(count(section.paragraphs.len())),
+            None => BlockId::Preamble(count(self.report.preamble.len())),
+        };
+        let block = Paragraph {
+            id,
+            text,
+            line,
+            table: Some(table),
+        };
+        match self.current_mut() {
+            Some(section) => section.paragraphs.push(block),
+            None => self.report.preamble.push(block),
+        }
+    }
+
     fn paragraph(&mut self, line: usize, text: &str) {
+        self.last_paragraph = Some(line);
         let text = text.trim_matches(|c: char| c.is_whitespace()).to_string();
         match self.current_mut() {
             Some(section) => {
                 let id = section.id.paragraph(count(section.paragraphs.len()));
-                section.paragraphs.push(Paragraph { id, text, line });
+                section.paragraphs.push(Paragraph::text(id, text, line));
             }
             None => {
                 let id = BlockId::Preamble(count(self.report.preamble.len()));
-                self.report.preamble.push(Paragraph { id, text, line });
+                self.report.preamble.push(Paragraph::text(id, text, line));
             }
         }
     }
@@ -393,6 +474,17 @@ impl Builder {
         self.report.metrics = crate::metrics::extract(&self.report);
         self.report
     }
+}
+
+/// Whether a line just above a table reads as its title: short, not a sentence, and either set
+/// apart on the page or named as a table (`表1 …`, `…统计表`).
+fn is_caption(text: &str, emphasis: bool) -> bool {
+    const MAX_CAPTION_CHARS: usize = 40;
+    let text = text.trim();
+    let named = text.starts_with('表') || text.trim_end_matches(['：', ':']).ends_with('表');
+    text.chars().count() <= MAX_CAPTION_CHARS
+        && !text.contains(['。', '；', ';'])
+        && (emphasis || named)
 }
 
 /// A position as an id's ordinal (a report never holds 4 billion paragraphs).
