@@ -126,7 +126,7 @@ describe('a report page without JavaScript', () => {
       }
       assert.deepEqual(visible, [], 'toolbar controls visible without JavaScript');
       // A printout carries the page's address only where the page knows it: never a bare "#/".
-      for (const text of await page.locator('.gk-print-address').allTextContents()) {
+      for (const text of await page.locator('.gk-print-address:not([hidden])').allTextContents()) {
         assert.match(text, /本页地址：https?:\/\//, 'a printed address that is not an address');
       }
     } finally {
