@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: formatting, clippy, the native
-# tests, the release build (printing its size), and the browser tests against that build.
+# tests, the release build of the viewer, the site of every report (`gongkai site`, printing
+# their sizes), and the browser tests against that site.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
@@ -23,8 +24,16 @@ GONGKAI_SLOW_TESTS=1 cargo test --workspace --release
 step "trunk build --release --offline"
 trunk build --release --offline
 
+step "gongkai site reports/*.txt tests/reports/*.txt --out site"
+# The debug build `cargo test` just made; the browser tests serve this folder.
+rm -rf site
+cargo run --quiet -- site reports/*.txt tests/reports/*.txt --out site
+
 step "bundle size"
 scripts/bundle-size.sh dist
+page=site/bazhou-natural-resources-2023/index.html
+printf 'the real report'"'"'s page (%s): %d B, %d B gzip\n' \
+  "$page" "$(stat -c %s "$page")" "$(gzip -9 -c "$page" | wc -c)"
 
 step "browser tests"
 node --test --test-reporter=spec tests/browser/

@@ -125,7 +125,11 @@ pub fn App(props: &AppProps) -> Html {
                     <ReportHeader report={ report } highlights={ highlights.front() } />
                     <ReportText hidden={ cards } highlights={ highlights } />
                     { for cards.then(|| html! { <CardsView report={ report } focus={ focus } /> }) }
-                    <div class="gk-print-address">
+                    // A page prerendered without its public address (gongkai site without
+                    // --base-url) cannot know it: it prints none rather than a bare "#/".
+                    // Hidden, not left out, so hydration finds the same elements whatever
+                    // base address the page's head gives the app.
+                    <div class="gk-print-address" hidden={ !*live && props.public_base.is_none() }>
                         <QrCode text={ share_url.clone() } size={ 120 } />
                         <p>{ "本页地址：" }{ share_url }</p>
                     </div>

@@ -56,6 +56,10 @@ pub fn use_address(initial: Address, key: AddressKey) -> AddressHandle {
         let state = state.clone();
         use_effect_with(key.clone(), move |key| {
             let key = key.clone();
+            // A hydrated page starts at the address it was prerendered at (`#/`), not its URL's:
+            // whether the viewer started embedded is the URL's say as it first reads it.
+            let href = gloo::utils::window().location().href().unwrap_or_default();
+            let embedded = embedded || key.read(&href).is_some_and(|address| address.embed);
             let event = match key {
                 AddressKey::Hash => "hashchange",
                 AddressKey::Query(_) => "popstate",

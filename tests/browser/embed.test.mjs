@@ -1,26 +1,29 @@
 // The viewer deployed as a portal deploys it: Debian's nginx, started here with the shipped
-// deploy/nginx.conf (only its `listen` and `alias` changed) serving dist/ under a sub-path, with
-// the headers of deploy/gongkai.conf. Checks what nginx sends, that the viewer runs under the
-// strict Content-Security-Policy with no violation, that a sample portal page
-// (tests/fixtures/portal/) embeds it both ways — an iframe that grows to its content, and a
-// viewer mounted in the page's own DOM — and that its colours keep 4.5:1 contrast.
+// deploy/nginx.conf (only its `listen` and `alias` changed) serving the site `gongkai site`
+// wrote (site/) under a sub-path, with the headers of deploy/gongkai.conf. Checks what nginx
+// sends, that a report page runs under the strict Content-Security-Policy with no violation,
+// that a sample portal page (tests/fixtures/portal/) embeds it both ways — an iframe of the
+// report's page that grows to its content, and a viewer mounted in the page's own DOM with the
+// report's data block copied into the page — and that its colours keep 4.5:1 contrast.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { access, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { DIST, ROOT, launchChromium, watchPage } from './harness.mjs';
+import {
+  CSP, REAL_SLUG, ROOT, SITE, assertClean, launchChromium, openPage, waitLive,
+} from './harness.mjs';
 
-const DIST_DIR = process.env.GONGKAI_DIST ?? DIST;
-const PORTAL_DIR = join(ROOT, 'tests', 'fixtures', 'portal');
-/** Where deploy/nginx.conf serves the viewer. */
+const PORTAL_FIXTURE = join(ROOT, 'tests', 'fixtures', 'portal');
+/** Where deploy/nginx.conf serves the site. */
 const SUB_PATH = '/xxgk/2024/fzbg/';
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-  + "img-src 'self' data:; object-src 'none'; base-uri 'none'";
+/** The real report's page in the site. */
+const PAGE_PATH = `${SUB_PATH}${REAL_SLUG}/`;
+const ASSETS = join(SITE, 'assets');
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|svg)$/;
 const DESK = { width: 1280, height: 900 };
 
@@ -47,16 +50,36 @@ function replaceOnce(text, from, to) {
   return text.replace(from, () => to);
 }
 
+/**
+ * The sample portal as a portal team would publish it beside the site: the fixture's pages, with
+ * the real report's data block (`<script type="application/json" id="gk-data">`, copied from its
+ * page in the site) put where index.html marks it, since a mounted viewer reads its report there.
+ */
+async function portalPages(dir) {
+  await cp(PORTAL_FIXTURE, dir, { recursive: true });
+  const sitePage = await readFile(join(SITE, REAL_SLUG, 'index.html'), 'utf8');
+  const blocks = sitePage.match(/<script type="application\/json" id="gk-data">[^]*?<\/script>/g) ?? [];
+  assert.equal(blocks.length, 1, `the site page ${REAL_SLUG}/index.html should hold one gk-data block`);
+  const index = join(dir, 'index.html');
+  const html = await readFile(index, 'utf8');
+  const marker = /<!-- GK-DATA:[^]*?-->/;
+  assert.match(html, marker, 'tests/fixtures/portal/index.html lost its GK-DATA marker');
+  await writeFile(index, html.replace(marker, () => blocks[0]));
+  return dir;
+}
+
 /** Starts nginx in the foreground on 127.0.0.1 with the shipped config; resolves to { url, stop }. */
 async function startNginx() {
   const binary = process.env.NGINX
     ?? (await exists('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
-  for (const file of ['index.html', 'gongkai-loader.js', 'index.html.gz']) {
-    if (!await exists(join(DIST_DIR, file))) {
-      throw new Error(`${DIST_DIR}/${file} is missing: run \`trunk build --release --offline\` first`);
+  for (const file of ['index.html', 'assets/gongkai-loader.js', `${REAL_SLUG}/index.html`, `${REAL_SLUG}/index.html.gz`]) {
+    if (!await exists(join(SITE, file))) {
+      throw new Error(`${SITE}/${file} is missing: run \`trunk build --release --offline\` and `
+        + '`cargo run -- site reports/*.txt tests/reports/*.txt --out site` first (scripts/test.sh does both)');
     }
   }
   const prefix = await mkdtemp(join(tmpdir(), 'gongkai-nginx-'));
+  const portalDir = await portalPages(join(prefix, 'portal'));
   await mkdir(join(prefix, 'snippets'));
   await mkdir(join(prefix, 'temp'));
   for (const file of ['gongkai.conf', 'gongkai-headers.conf']) {
@@ -70,11 +93,11 @@ async function startNginx() {
   const port = await freePort();
   let server = await readFile(join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
   server = replaceOnce(server, 'listen 80;', `listen 127.0.0.1:${port};`);
-  server = replaceOnce(server, 'alias /srv/gongkai/dist/;', `alias "${DIST_DIR}/";`);
+  server = replaceOnce(server, 'alias /srv/gongkai/site/;', `alias "${SITE}/";`);
   // The sample portal's pages, on the same site and with the same headers.
   const portal = `
     location /portal/ {
-        alias "${PORTAL_DIR}/";
+        alias "${portalDir}/";
         include snippets/gongkai-headers.conf;
         add_header Cache-Control "no-cache" always;
     }
@@ -151,34 +174,9 @@ function get(url, headers = {}) {
 // ---------------------------------------------------------------------------------------------
 // Chromium
 
-/**
- * Opens `url` in a new context that records console errors, uncaught exceptions, requests off
- * 127.0.0.1 and, in every frame, `securitypolicyviolation` events (in `window.__cspViolations`).
- */
-async function open(browser, url, { viewport = DESK, theme, block } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  await context.addInitScript((storedTheme) => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      window.__cspViolations.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
-    });
-    if (storedTheme) localStorage.setItem('gongkai.theme', storedTheme);
-  }, theme ?? null);
-  if (block) await context.route(block, (route) => route.abort());
-  const page = await context.newPage();
-  const problems = watchPage(page);
-  await page.goto(url);
-  return { page, context, problems };
-}
-
-/** Asserts a page and all its frames are clean: no CSP violation, error or foreign request. */
-async function assertClean(page, problems) {
-  for (const frame of page.frames()) {
-    assert.deepEqual(await frame.evaluate(() => window.__cspViolations ?? []), [], `CSP violations in ${frame.url()}`);
-  }
-  assert.deepEqual(problems.consoleErrors, []);
-  assert.deepEqual(problems.pageErrors, []);
-  assert.deepEqual(problems.foreignRequests, []);
+/** Opens `url` with the harness (it records what `assertClean` checks), not waiting for the viewer. */
+function open(browser, url, { viewport = DESK, theme, block } = {}) {
+  return openPage(browser, url, { viewport, theme, block, live: false });
 }
 
 async function waitUntil(what, check, timeout = 10000) {
@@ -258,30 +256,38 @@ after(async () => {
 });
 
 describe('behind nginx with deploy/nginx.conf, under a sub-path', () => {
-  test('index.html carries the security headers, is never cached and has no inline script or style', async () => {
-    const res = await get(`${nginx.url}${SUB_PATH}`);
-    assert.equal(res.status, 200);
-    assert.equal(res.headers['content-type'], 'text/html; charset=utf-8');
-    assert.equal(res.headers['content-security-policy'], CSP);
-    assert.equal(res.headers['x-content-type-options'], 'nosniff');
-    assert.equal(res.headers['referrer-policy'], 'same-origin');
-    assert.equal(res.headers['cache-control'], 'no-cache');
-    const html = res.body.toString('utf8');
-    assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/, 'an inline <script>');
-    assert.doesNotMatch(html, /<style|\sstyle=/, 'inline style');
-    assert.match(html, /<script type="module" src="\.\/gongkai-loader\.js"><\/script>/);
-    // Without its slash the sub-path redirects, so relative asset names resolve.
-    const bare = await get(`${nginx.url}${SUB_PATH.slice(0, -1)}`);
-    assert.equal(bare.status, 301);
-    assert.ok(bare.headers.location.endsWith(SUB_PATH), bare.headers.location);
+  test('pages carry the security headers, are never cached and run no inline script or style', async () => {
+    for (const path of [SUB_PATH, PAGE_PATH]) {
+      const res = await get(`${nginx.url}${path}`);
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers['content-type'], 'text/html; charset=utf-8', path);
+      assert.equal(res.headers['content-security-policy'], CSP, path);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff', path);
+      assert.equal(res.headers['referrer-policy'], 'same-origin', path);
+      assert.equal(res.headers['cache-control'], 'no-cache', path);
+      const html = res.body.toString('utf8');
+      // The report's data is a JSON block, which no browser runs; any other inline script is out.
+      assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)(?![^>]*type="application\/json")[^>]*>/, `an inline <script> in ${path}`);
+      assert.doesNotMatch(html, /<style|\sstyle=/, `inline style in ${path}`);
+    }
+    const page = (await get(`${nginx.url}${PAGE_PATH}`)).body.toString('utf8');
+    assert.match(page, /<script type="module" src="\.\.\/assets\/gongkai-loader\.js"><\/script>/);
+    assert.equal(page.match(/<script type="application\/json" id="gk-data">/g)?.length, 1);
+    // Without their slash the sub-path and a report's folder redirect, so relative names resolve.
+    for (const path of [SUB_PATH, PAGE_PATH]) {
+      const bare = await get(`${nginx.url}${path.slice(0, -1)}`);
+      assert.equal(bare.status, 301, path);
+      assert.ok(bare.headers.location.endsWith(path), bare.headers.location);
+    }
   });
 
   test('hashed assets are cached for a year, stable names (loader, embed.js) not at all', async () => {
-    const files = (await readdir(DIST_DIR)).filter((f) => !f.endsWith('.gz'));
+    const files = (await readdir(ASSETS)).filter((f) => !f.endsWith('.gz'));
     const hashed = files.filter((f) => HASHED.test(f));
     assert.ok(hashed.some((f) => f.endsWith('.wasm')) && hashed.some((f) => f.endsWith('.css')), files.join(' '));
+    assert.ok(files.includes('gongkai-loader.js') && files.includes('embed.js'), files.join(' '));
     for (const file of files) {
-      const res = await get(`${nginx.url}${SUB_PATH}${file}`);
+      const res = await get(`${nginx.url}${SUB_PATH}assets/${file}`);
       assert.equal(res.status, 200, file);
       assert.equal(res.headers['cache-control'],
         HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache', file);
@@ -293,22 +299,33 @@ describe('behind nginx with deploy/nginx.conf, under a sub-path', () => {
   });
 
   test('.wasm is application/wasm, and gzip-encoded (the precompressed copy) when asked', async () => {
-    const wasm = (await readdir(DIST_DIR)).find((f) => f.endsWith('.wasm'));
-    const raw = await readFile(join(DIST_DIR, wasm));
-    const gzipped = await get(`${nginx.url}${SUB_PATH}${wasm}`, { 'accept-encoding': 'gzip, deflate, br' });
+    const wasm = (await readdir(ASSETS)).find((f) => f.endsWith('.wasm'));
+    const raw = await readFile(join(ASSETS, wasm));
+    const url = `${nginx.url}${SUB_PATH}assets/${wasm}`;
+    const gzipped = await get(url, { 'accept-encoding': 'gzip, deflate, br' });
     assert.equal(gzipped.headers['content-type'], 'application/wasm');
     assert.equal(gzipped.headers['content-encoding'], 'gzip');
     assert.match(gzipped.headers.vary ?? '', /accept-encoding/i);
     assert.ok(gzipped.body.length < raw.length * 0.7, `${gzipped.body.length} of ${raw.length} bytes`);
     assert.ok(gunzipSync(gzipped.body).equals(raw), 'the gzip copy is not the wasm');
-    const plain = await get(`${nginx.url}${SUB_PATH}${wasm}`);
+    const plain = await get(url);
     assert.equal(plain.headers['content-type'], 'application/wasm');
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.ok(plain.body.equals(raw));
-    // Every text file was precompressed too.
-    for (const file of (await readdir(DIST_DIR)).filter((f) => /\.(html|js|css|wasm)$/.test(f))) {
-      assert.ok(await exists(join(DIST_DIR, `${file}.gz`)), `${file}.gz is missing`);
+  });
+
+  test('every page and asset of the site has its gzip copy, and a page is sent gzip-encoded', async () => {
+    const files = (await readdir(SITE, { recursive: true })).filter((f) => /\.(html|js|css|wasm)$/.test(f));
+    assert.ok(files.some((f) => f.startsWith(REAL_SLUG)), files.join(' '));
+    for (const file of files) {
+      assert.ok(await exists(join(SITE, `${file}.gz`)), `${relative(ROOT, join(SITE, file))}.gz is missing`);
     }
+    const raw = await readFile(join(SITE, REAL_SLUG, 'index.html'));
+    const page = await get(`${nginx.url}${PAGE_PATH}`, { 'accept-encoding': 'gzip' });
+    assert.equal(page.headers['content-encoding'], 'gzip');
+    assert.ok(gunzipSync(page.body).equals(raw), 'the gzip copy is not the page');
+    // Issue 12's budget for a report's page (the data and search tables included): 30 KB gzip.
+    assert.ok(page.body.length <= 30 * 1024, `the real report's page is ${page.body.length} B gzip, over 30 KB`);
   });
 
   test('a missing file is a 404 with the same security headers', async () => {
@@ -321,8 +338,8 @@ describe('behind nginx with deploy/nginx.conf, under a sub-path', () => {
 
 describe('in Chromium, under the strict CSP', () => {
   test('the viewer loads and is used with zero CSP violations and zero console errors', async () => {
-    const { page, context, problems } = await open(browser, `${nginx.url}${SUB_PATH}`);
-    await page.locator('h1').waitFor({ timeout: 15000 });
+    const { page, context } = await open(browser, `${nginx.url}${PAGE_PATH}`);
+    await waitLive(page);
     // Move through what the viewer does: a section, search, cards, settings, the QR dialog.
     await page.locator('#gk-outline a').nth(1).click();
     await page.locator('#gk-search-input').fill('法治');
@@ -335,18 +352,20 @@ describe('in Chromium, under the strict CSP', () => {
     await page.locator('.gk-share svg').waitFor();
     await page.keyboard.press('Escape');
     await page.waitForLoadState('networkidle');
-    assert.equal(await page.locator('script:not([src])').count(), 0);
+    // The one script without a src is the report's data, which never runs.
+    assert.deepEqual(await page.locator('script:not([src])').evaluateAll((scripts) => scripts.map((e) => e.type)),
+      ['application/json']);
     // The loader found the page's own stylesheet and did not add it twice.
     const sheets = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')]
       .map((link) => new URL(link.href).pathname.split('/').pop().replace(/-[0-9a-f]{12,16}/, '')));
     assert.deepEqual(sheets.sort(), ['gongkai-page.css', 'gongkai.css']);
-    await assertClean(page, problems);
+    await assertClean(page);
     await context.close();
   });
 
   for (const theme of ['light', 'dark', 'contrast']) {
     test(`the ${theme} palette keeps every pair at 4.5:1 or more`, async () => {
-      const { page, context } = await open(browser, `${nginx.url}${SUB_PATH}`, { theme });
+      const { page, context } = await open(browser, `${nginx.url}${PAGE_PATH}`, { theme });
       await page.locator(`.gk-root.gk-theme-${theme}`).waitFor({ timeout: 15000 });
       assertContrast(await contrasts(page.mainFrame()), theme);
       await context.close();
@@ -356,10 +375,10 @@ describe('in Chromium, under the strict CSP', () => {
 
 describe('in a portal page (tests/fixtures/portal/)', () => {
   test('an iframe grows to its content, with no scrollbar of its own, and follows it', async () => {
-    const { page, context, problems } = await open(browser, `${nginx.url}/portal/frame.html`);
+    const { page, context } = await open(browser, `${nginx.url}/portal/frame.html`);
     const frameElement = page.locator('iframe.gongkai-frame');
     const frame = await (await frameElement.elementHandle()).contentFrame();
-    await frame.locator('h1').waitFor({ timeout: 15000 });
+    await frame.locator('.gk-root.gk-live').waitFor({ timeout: 15000 });
     const fits = async () => {
       const outer = await frameElement.evaluate((f) => f.getBoundingClientRect().height);
       const inner = await frame.evaluate(() => ({
@@ -382,7 +401,7 @@ describe('in a portal page (tests/fixtures/portal/)', () => {
     assert.ok(cards.outer > 100);
     assert.equal(await frame.locator('.gk-root.gk-embed').count(), 1);
     assert.match(await frame.evaluate(() => location.hash), /embed=1/);
-    await assertClean(page, problems);
+    await assertClean(page);
     await context.close();
   });
 
@@ -404,13 +423,13 @@ describe('in a portal page (tests/fixtures/portal/)', () => {
     await bare.page.waitForLoadState('networkidle');
     const hostBefore = await stylesOf(bare.page, HOST_ELEMENTS, HOST_PROPERTIES);
     await bare.context.close();
-    const alone = await open(browser, `${nginx.url}${SUB_PATH}`, { theme: 'light' });
-    await alone.page.locator('h1').waitFor({ timeout: 15000 });
+    const alone = await open(browser, `${nginx.url}${PAGE_PATH}`, { theme: 'light' });
+    await waitLive(alone.page);
     const viewerAlone = await stylesOf(alone.page, VIEWER_ELEMENTS, VIEWER_PROPERTIES);
     await alone.context.close();
 
-    const { page, context, problems } = await open(browser, url, { theme: 'light' });
-    await page.locator('.gk-root h1').waitFor({ timeout: 15000 });
+    const { page, context } = await open(browser, url, { theme: 'light' });
+    await waitLive(page);
     await page.waitForLoadState('networkidle');
     assert.deepEqual(await stylesOf(page, HOST_ELEMENTS, HOST_PROPERTIES), hostBefore);
     const viewerMounted = await stylesOf(page, VIEWER_ELEMENTS, VIEWER_PROPERTIES);
@@ -447,13 +466,13 @@ describe('in a portal page (tests/fixtures/portal/)', () => {
     assert.deepEqual(placement.bodyChildren,
       ['HEADER.portal-header', 'DIV.portal-toolbar', 'MAIN.article', 'FOOTER.portal-footer', 'SCRIPT']);
     assertContrast(await contrasts(page.mainFrame()), 'the portal\'s blue');
-    await assertClean(page, problems);
+    await assertClean(page);
     await context.close();
   });
 
   test('mounted, the portal\'s accessibility toolbar reaches the report text', async () => {
-    const { page, context, problems } = await open(browser, `${nginx.url}/portal/index.html`);
-    await page.locator('.gk-root h1').waitFor({ timeout: 15000 });
+    const { page, context } = await open(browser, `${nginx.url}/portal/index.html`);
+    await waitLive(page);
     const report = (await page.locator('#gk-text p').allInnerTexts()).map((t) => t.replace(/\s+/g, ''));
     assert.ok(report.length > 5);
     const found = await page.evaluate(() => window.portalToolbar.paragraphs());
@@ -463,14 +482,14 @@ describe('in a portal page (tests/fixtures/portal/)', () => {
     const before = await size();
     await page.locator('#portal-zoom-in').click();
     assert.ok(Math.abs(await size() - before * 1.25) < 0.5, `${before}px → ${await size()}px`);
-    await assertClean(page, problems);
+    await assertClean(page);
     await context.close();
   });
 
   test('mounted, links move the viewer\'s own parameter, never the portal\'s hash', async () => {
     const start = `${nginx.url}/portal/index.html?id=7#main`;
-    const { page, context, problems } = await open(browser, start);
-    await page.locator('.gk-root h1').waitFor({ timeout: 15000 });
+    const { page, context } = await open(browser, start);
+    await waitLive(page);
     const link = page.locator('#gk-outline a').nth(2);
     const id = (await link.getAttribute('href')).replace('#/s/', '');
     await link.click();
@@ -494,13 +513,13 @@ describe('in a portal page (tests/fixtures/portal/)', () => {
     await page.goBack();
     await waitUntil('back leaves the section', async () => ({ ok: !page.url().includes('gk='), url: page.url() }));
     await page.goto(shared);
-    await page.locator('.gk-root h1').waitFor({ timeout: 15000 });
+    await waitLive(page);
     await waitUntil('a shared address opens at its section', async () => {
       const top = await heading.evaluate((h) => h.getBoundingClientRect().top);
       return { ok: top >= 0 && top < DESK.height / 2, top };
     });
     assert.equal(await page.evaluate(() => window.portalToolbar.hashChanges()), 0);
-    await assertClean(page, problems);
+    await assertClean(page);
     await context.close();
   });
 });

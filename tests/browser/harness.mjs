@@ -1,14 +1,52 @@
-// Shared by the browser tests: serves the release build in dist/ on 127.0.0.1 and starts
-// Debian's Chromium through playwright-core (no browser download, no network beyond loopback).
+// Shared by the browser tests: serves the site `gongkai site` writes (site/, one prerendered page
+// per report and the viewer in assets/) on 127.0.0.1 under the strict Content-Security-Policy
+// the shipped nginx config sends, starts Debian's Chromium through playwright-core (no browser
+// download, no network beyond loopback), and says whether a page stayed clean.
+import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { delimiter, extname, join, normalize, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const DIST = join(ROOT, 'dist');
+/** The viewer as `trunk build --release --offline` writes it: its own page is the preview. */
+export const DIST = resolve(process.env.GONGKAI_DIST ?? join(ROOT, 'dist'));
+/** The site as `gongkai site reports/*.txt tests/reports/*.txt --out site` writes it. */
+export const SITE = resolve(process.env.GONGKAI_SITE ?? join(ROOT, 'site'));
+/** The real report the reader tests read, and its page's folder in the site. */
+export const REAL_REPORT = join(ROOT, 'reports', 'bazhou-natural-resources-2023.txt');
+export const REAL_SLUG = 'bazhou-natural-resources-2023';
+/** What deploy/gongkai-headers.conf sends: the harness's server sends it too. */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "img-src 'self' data:; object-src 'none'; base-uri 'none'";
+
+/**
+ * Runs the `gongkai` command line (the debug build `cargo test` made) and resolves to its
+ * output; `allowFailure` keeps the output of a run that exits non-zero (`check` with warnings).
+ */
+export async function gongkai(args, { allowFailure = false } = {}) {
+  const cargo = ['run', '-q', '--offline', '--bin', 'gongkai', '--', ...args];
+  try {
+    const { stdout } = await promisify(execFile)('cargo', cargo, {
+      cwd: ROOT,
+      maxBuffer: 64 << 20,
+      env: { ...process.env, PATH: `${join(homedir(), '.cargo', 'bin')}${delimiter}${process.env.PATH}` },
+    });
+    return stdout;
+  } catch (error) {
+    if (allowFailure && typeof error.code === 'number' && error.stdout) return error.stdout;
+    throw new Error(`\`cargo ${cargo.join(' ')}\` failed, so the tests have no expectations:\n${error.stderr ?? error}`);
+  }
+}
+
+/** A report as `gongkai parse` reads it (the real report unless told). */
+export async function parseReport(file = REAL_REPORT) {
+  return JSON.parse(await gongkai(['parse', file]));
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -18,26 +56,39 @@ const TYPES = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `dir` on an ephemeral 127.0.0.1 port; resolves to { url, close }. */
-export async function serveDist(dir = DIST) {
-  await stat(join(dir, 'index.html')).catch(() => {
-    throw new Error(`${dir}/index.html is missing: run \`trunk build --release --offline\` first`);
-  });
+/**
+ * Serves `dir` on an ephemeral 127.0.0.1 port with the strict CSP, as nginx would: a folder's
+ * address serves its index.html, a folder without its slash redirects. Resolves to
+ * { url, close }. `needs` names files that must exist (a clear error when a build is missing).
+ */
+export async function serveDir(dir, { needs = ['index.html'], hint = 'build it first' } = {}) {
+  for (const file of needs) {
+    await stat(join(dir, file)).catch(() => {
+      throw new Error(`${join(dir, file)} is missing: ${hint}`);
+    });
+  }
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const headers = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' };
+    const { pathname } = new URL(req.url, 'http://x');
+    const path = normalize(decodeURIComponent(pathname));
     const file = join(dir, path.endsWith('/') ? join(path, 'index.html') : path);
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
+    if (file !== dir && !file.startsWith(dir + sep)) {
+      res.writeHead(403, headers).end();
       return;
     }
     try {
+      if ((await stat(file)).isDirectory()) {
+        res.writeHead(301, { ...headers, location: `${pathname}/` }).end();
+        return;
+      }
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
-      res.writeHead(404).end('not found');
+      res.writeHead(404, headers).end('not found');
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
@@ -48,15 +99,40 @@ export async function serveDist(dir = DIST) {
   };
 }
 
+const SITE_HINT = 'run `trunk build --release --offline` and then '
+  + '`cargo run -- site reports/*.txt tests/reports/*.txt --out site` (scripts/test.sh does both)';
+
+/** Serves a site folder: resolves to { root, url (the real report's page), close }. */
+export async function serveSite(dir = SITE) {
+  const served = await serveDir(dir, {
+    needs: ['index.html', `${REAL_SLUG}/index.html`, 'assets/gongkai-loader.js'],
+    hint: SITE_HINT,
+  });
+  return { root: served.url, url: `${served.url}${REAL_SLUG}/`, close: served.close };
+}
+
+/** Serves the viewer's own build (its page is 打开本地报告). */
+export function serveDist(dir = DIST) {
+  return serveDir(dir, {
+    needs: ['index.html', 'gongkai-loader.js'],
+    hint: 'run `trunk build --release --offline` first',
+  });
+}
+
 /**
- * For a test file: serves dist/ and starts Chromium before its tests, stops both after.
- * The returned object holds `server` and `browser` once the tests run.
+ * For a test file: serves the site and starts Chromium before its tests, stops both after.
+ * The returned object holds `server` ({ url: the real report's page, root: the site's root })
+ * and `browser` once the tests run.
  */
 export function useServedBrowser() {
   const env = {};
   before(async () => {
-    env.server = await serveDist();
-    env.browser = await launchChromium();
+    const started = await Promise.allSettled([
+      serveSite().then((s) => { env.server = s; }),
+      launchChromium().then((b) => { env.browser = b; }),
+    ]);
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
   });
   after(async () => {
     await env.browser?.close();
@@ -75,6 +151,32 @@ export function launchChromium() {
   });
 }
 
+/**
+ * Runs in every frame of every page the harness opens, before the page's own scripts: records
+ * Content-Security-Policy violations (`window.__cspViolations`) and layout shifts
+ * (`window.__layoutShifts`, the sum of their values, as CLS counts them without input).
+ */
+function recordInPage() {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__cspViolations.push(
+      `${event.violatedDirective}: ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+    );
+  });
+  window.__layoutShifts = 0;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) window.__layoutShifts += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {
+    // Without the Layout Instability API there is nothing to record.
+  }
+}
+
+const watched = new WeakMap();
+
 /** Records a page's console errors, uncaught exceptions and requests to other hosts. */
 export function watchPage(page) {
   const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
@@ -86,26 +188,67 @@ export function watchPage(page) {
       problems.foreignRequests.push(req.url());
     }
   });
+  watched.set(page, problems);
   return problems;
 }
 
-/** Asserts that a watched page stayed clean. */
-export function assertClean(problems) {
-  assert.deepEqual(problems.consoleErrors, []);
-  assert.deepEqual(problems.pageErrors, []);
-  assert.deepEqual(problems.foreignRequests, []);
+/** Every CSP violation recorded in the page's frames (none where JavaScript is off). */
+export async function cspViolations(page) {
+  const found = [];
+  for (const frame of page.frames()) {
+    const list = await frame.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+    found.push(...list.map((v) => `${frame.url()}: ${v}`));
+  }
+  return found;
 }
 
 /**
- * Opens a page that records console errors, uncaught exceptions and every request to a host
- * other than 127.0.0.1, so each test can assert the page is clean and self-contained.
+ * Asserts a page opened by `openPage` (or watched by `watchPage`) stayed clean: no console
+ * error, no uncaught exception, no request off 127.0.0.1 and, in every frame, no CSP violation.
  */
-export async function openPage(browser, url, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+export async function assertClean(page) {
+  const problems = watched.get(page);
+  assert.ok(problems, 'assertClean: the page was not opened by openPage or watched by watchPage');
+  assert.deepEqual(
+    { ...problems, cspViolations: await cspViolations(page) },
+    { consoleErrors: [], pageErrors: [], foreignRequests: [], cspViolations: [] },
+    'console errors, uncaught exceptions, requests off 127.0.0.1 or CSP violations',
+  );
+}
+
+/** Waits for the viewer to have taken over the page (hydrated or rendered): `.gk-root.gk-live`. */
+export function waitLive(page, timeout = 15000) {
+  return page.locator('.gk-root.gk-live').first().waitFor({ timeout });
+}
+
+/**
+ * A new browser context (zh-CN) whose pages record CSP violations and layout shifts in every
+ * frame. Options: `viewport`, `javaScriptEnabled`, `theme` (stored before a page loads), `block`
+ * (a route glob to abort).
+ */
+export async function watchedContext(browser, options = {}) {
+  const { viewport = { width: 1280, height: 900 }, theme, block, javaScriptEnabled = true } = options;
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', javaScriptEnabled });
+  await context.addInitScript(recordInPage);
+  if (theme) {
+    await context.addInitScript((stored) => localStorage.setItem('gongkai.theme', stored), theme);
+  }
+  if (block) await context.route(block, (route) => route.abort());
+  return context;
+}
+
+/**
+ * Opens `url` in a new watched context (see `watchedContext` for the options): its page records
+ * console errors, uncaught exceptions and requests off 127.0.0.1, which `assertClean(page)`
+ * checks. Waits for the viewer to be live, since tests interact, unless `live: false`.
+ */
+export async function openPage(browser, url, options = {}) {
+  // The third argument may be the viewport alone.
+  const opts = options.width ? { viewport: options } : options;
+  const context = await watchedContext(browser, opts);
   const page = await context.newPage();
   const problems = watchPage(page);
   await page.goto(url);
-  // The app has rendered once the report's title is in the page.
-  await page.locator('h1').first().waitFor({ timeout: 15000 });
+  if (opts.live !== false && opts.javaScriptEnabled !== false) await waitLive(page);
   return { page, context, problems };
 }

@@ -18,7 +18,7 @@ async function inViewport(locator) {
 
 describe('search', () => {
   test('/ focuses the search box from anywhere, results come as you type', async () => {
-    const { page, context, problems } = await openPage(env.browser, env.server.url);
+    const { page, context } = await openPage(env.browser, env.server.url);
     await page.locator('#gk-text p').first().click();
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'gk-search-input');
@@ -31,12 +31,12 @@ describe('search', () => {
     for (const text of await textHits(page).allInnerTexts()) assert.equal(text, '罚款');
     assert.equal(await page.getAttribute('#gk-search-count', 'role'), 'status');
     assert.equal(await page.evaluate(() => location.hash), '#/search?q=%E7%BD%9A%E6%AC%BE');
-    assertClean(problems);
+    await assertClean(page);
     await context.close();
   });
 
   test('Enter and Shift+Enter step through the hits, and the buttons too', async () => {
-    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/search?q=100%25');
+    const { page, context } = await openPage(env.browser, env.server.url + '#/search?q=100%25');
     const total = await textHits(page).count();
     assert.ok(total >= 2, `expected several hits for 100%, got ${total}`);
     await page.focus('#gk-search-input');
@@ -51,12 +51,12 @@ describe('search', () => {
     assert.equal(await page.locator('.gk-results-position').innerText(), `1 / ${total}`);
     await page.getByRole('button', { name: '上一处' }).click();
     assert.equal(await page.locator('.gk-results-position').innerText(), `${total} / ${total}`);
-    assertClean(problems);
+    await assertClean(page);
     await context.close();
   });
 
   test('choosing a result scrolls to its hit and highlights it', async () => {
-    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/search?q=%E8%80%95%E5%9C%B0');
+    const { page, context } = await openPage(env.browser, env.server.url + '#/search?q=%E8%80%95%E5%9C%B0');
     const results = page.locator('button.gk-result');
     assert.ok((await results.count()) >= 2);
     await results.last().click();
@@ -64,12 +64,12 @@ describe('search', () => {
     assert.equal(await current.count(), 1);
     assert.equal(await current.innerText(), '耕地');
     assert.ok(await inViewport(current));
-    assertClean(problems);
+    await assertClean(page);
     await context.close();
   });
 
   test('a search address reopens the same search; Esc closes it', async () => {
-    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/search?q=%E5%8A%9E%E7%BB%93%E7%8E%87');
+    const { page, context } = await openPage(env.browser, env.server.url + '#/search?q=%E5%8A%9E%E7%BB%93%E7%8E%87');
     assert.equal(await page.inputValue('#gk-search-input'), '办结率');
     assert.match(await count(page), /^共 \d+ 处$/);
     await page.reload();
@@ -80,30 +80,30 @@ describe('search', () => {
     await page.waitForFunction(() => !document.querySelector('#gk-results'));
     assert.equal(await page.evaluate(() => location.hash), '#/');
     assert.equal(await textHits(page).count(), 0);
-    assertClean(problems);
+    await assertClean(page);
     await context.close();
   });
 
   test('pinyin, initials and width-insensitive queries find the text', async () => {
-    const { page, context, problems } = await openPage(env.browser, env.server.url);
+    const { page, context } = await openPage(env.browser, env.server.url);
     for (const [query, expected] of [['gengdi', '耕地'], ['geng di', '耕地'], ['gd', '耕地'], ['（一）', '(一)']]) {
       await page.fill('#gk-search-input', query);
       await page.locator('#gk-results').waitFor();
       const marked = await textHits(page).allInnerTexts();
       assert.ok(marked.includes(expected), `${query}: ${marked.slice(0, 5)}`);
     }
-    assertClean(problems);
+    await assertClean(page);
     await context.close();
   });
 
   test('a query that matches nothing says so and offers what is close', async () => {
-    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/search?q=%E8%80%95%E5%9C%B0%E4%BF%9D%E6%8A%A4zzz');
+    const { page, context } = await openPage(env.browser, env.server.url + '#/search?q=%E8%80%95%E5%9C%B0%E4%BF%9D%E6%8A%A4zzz');
     assert.equal(await count(page), '没有找到“耕地保护zzz”。');
     const suggestions = await page.locator('a.gk-suggestion').allInnerTexts();
     assert.ok(suggestions.length > 0, 'no suggestion');
     await page.locator('a.gk-suggestion').first().click();
     await page.waitForFunction(() => /^共 \d+ 处$/.test(document.querySelector('#gk-search-count')?.textContent ?? ''));
-    assertClean(problems);
+    await assertClean(page);
     await context.close();
   });
 
@@ -118,12 +118,12 @@ describe('search', () => {
     ];
     for (const query of hostile) {
       const encoded = query === '%ED%A0%80' ? query : encodeURIComponent(query);
-      const { page, context, problems } = await openPage(env.browser, env.server.url + '#/search?q=' + encoded);
+      const { page, context } = await openPage(env.browser, env.server.url + '#/search?q=' + encoded);
       await page.locator('#gk-results').waitFor();
       assert.equal(await page.evaluate(() => window.__owned), undefined, query.slice(0, 20));
       assert.equal(await page.locator('#gk-results script, #gk-results img').count(), 0);
       assert.ok((await count(page)).length > 0);
-      assertClean(problems);
+      await assertClean(page);
       await context.close();
     }
   });

@@ -6,7 +6,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, assertClean, openPage, serveDist, useServedBrowser } from './harness.mjs';
+import {
+  REAL_SLUG, SITE, assertClean, openPage, serveSite, useServedBrowser, waitLive,
+} from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const JSQR = require.resolve('jsqr/dist/jsQR.js');
@@ -16,7 +18,8 @@ const env = useServedBrowser();
 /** Decodes the QR code in a screenshot of `locator`, inside the page, with jsQR. */
 async function decodeScreenshot(page, locator) {
   const png = await locator.screenshot();
-  await page.addScriptTag({ path: JSQR });
+  // Evaluated, not added as a <script>: the page's CSP rightly refuses inline scripts.
+  await page.evaluate(await readFile(JSQR, 'utf8'));
   return page.evaluate(async (base64) => {
     const image = new Image();
     image.src = `data:image/png;base64,${base64}`;
@@ -40,7 +43,7 @@ async function openShare(page) {
 
 describe('share', () => {
   test('the QR code of a deep link decodes to the page address, and follows the reader', async () => {
-    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/s/1');
+    const { page, context } = await openPage(env.browser, env.server.url + '#/s/1');
     const dialog = await openShare(page);
     assert.equal(await dialog.getAttribute('aria-labelledby'), 'gk-share-title');
     const box = await dialog.locator('svg.gk-qr').boundingBox();
@@ -57,37 +60,37 @@ describe('share', () => {
     const second = await decodeScreenshot(page, dialog.locator('.gk-qr-frame'));
     assert.equal(second, page.url());
     assert.notEqual(second, first);
-    assertClean(problems);
+    await assertClean(page);
     await context.close();
   });
 
   test('a search with Chinese in the address fits and decodes exactly', async () => {
-    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/search?q=%E7%BD%9A%E6%AC%BE%20%E5%8A%9E%E7%BB%93%E7%8E%87');
+    const { page, context } = await openPage(env.browser, env.server.url + '#/search?q=%E7%BD%9A%E6%AC%BE%20%E5%8A%9E%E7%BB%93%E7%8E%87');
     const dialog = await openShare(page);
     assert.equal(await decodeScreenshot(page, dialog.locator('.gk-qr-frame')), page.url());
-    assertClean(problems);
+    await assertClean(page);
     await context.close();
   });
 
   test('an address past the capacity of a QR code is said so, not drawn broken', async () => {
     const long = 'a'.repeat(3000);
-    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/search?q=' + long);
+    const { page, context } = await openPage(env.browser, env.server.url + '#/search?q=' + long);
     const dialog = await openShare(page);
     assert.equal(await dialog.locator('svg.gk-qr').count(), 0);
     assert.match(await dialog.locator('.gk-qr-problem').innerText(), /太长/);
-    assertClean(problems);
+    await assertClean(page);
     await context.close();
   });
 
   test('复制链接 copies with the Clipboard API and confirms it', async () => {
-    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/cards');
+    const { page, context } = await openPage(env.browser, env.server.url + '#/cards');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
     const dialog = await openShare(page);
     await dialog.getByRole('button', { name: '复制链接' }).click();
     await page.waitForFunction(() => document.querySelector('.gk-share-status')?.textContent === '已复制');
     assert.equal(await dialog.locator('.gk-share-status').getAttribute('role'), 'status');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
-    assertClean(problems);
+    await assertClean(page);
     await context.close();
   });
 
@@ -99,7 +102,7 @@ describe('share', () => {
     });
     const page = await context.newPage();
     await page.goto(env.server.url + '#/s/1');
-    await page.locator('h1').waitFor();
+    await waitLive(page);
     const dialog = await openShare(page);
     await dialog.getByRole('button', { name: '复制链接' }).click();
     await page.waitForFunction(() => (document.querySelector('.gk-share-status')?.textContent ?? '').length > 0);
@@ -113,28 +116,28 @@ describe('share', () => {
   });
 
   test('the printout carries its own QR code of the address', async () => {
-    const { page, context, problems } = await openPage(env.browser, env.server.url + '#/s/1');
+    const { page, context } = await openPage(env.browser, env.server.url + '#/s/1');
     await page.emulateMedia({ media: 'print' });
     const printed = page.locator('.gk-print-address');
     assert.ok(await printed.isVisible());
     assert.equal(await decodeScreenshot(page, printed.locator('svg.gk-qr')), page.url());
-    assertClean(problems);
+    await assertClean(page);
     await context.close();
   });
 
   test('a portal can set the public address the QR code and links use', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gongkai-dist-'));
-    await cp(DIST, dir, { recursive: true });
-    const index = join(dir, 'index.html');
+    const dir = await mkdtemp(join(tmpdir(), 'gongkai-site-'));
+    await cp(SITE, dir, { recursive: true });
+    const index = join(dir, REAL_SLUG, 'index.html');
     const html = await readFile(index, 'utf8');
     const base = 'https://portal.example.gov.cn/xxgk/2024/fzbg/';
     await writeFile(index, html.replace('<head>', `<head><meta name="gongkai:base-url" content="${base}">`));
-    const other = await serveDist(dir);
+    const other = await serveSite(dir);
     try {
-      const { page, context, problems } = await openPage(env.browser, other.url + '#/s/1');
+      const { page, context } = await openPage(env.browser, other.url + '#/s/1');
       const dialog = await openShare(page);
       assert.equal(await decodeScreenshot(page, dialog.locator('.gk-qr-frame')), `${base}#/s/1`);
-      assertClean(problems);
+      await assertClean(page);
       await context.close();
     } finally {
       await other.close();

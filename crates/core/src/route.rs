@@ -56,8 +56,13 @@ impl Address {
             ("m", id) => id
                 .parse()
                 .map_or_else(|_| Route::Unknown(hash.to_string()), Route::Metric),
-            ("cards", "") => Route::Cards {
-                focus: param("m").and_then(|id| id.parse().ok()),
+            // A malformed card id is an unknown address (the reader is told), as in `#/m/`.
+            ("cards", "") => match param("m") {
+                None => Route::Cards { focus: None },
+                Some(id) => id.parse().map_or_else(
+                    |_| Route::Unknown(hash.to_string()),
+                    |id| Route::Cards { focus: Some(id) },
+                ),
             },
             ("search", "") => Route::Search(param("q").unwrap_or_default()),
             _ => Route::Unknown(hash.to_string()),
@@ -328,6 +333,8 @@ mod tests {
             "#/s/1..2",
             "#/m/<script>",
             "#/cards/extra",
+            "#/cards?m=nope.m0",
+            "#/cards?m=<script>",
             "#/s/2/3",
         ] {
             assert!(matches!(route(hash), Route::Unknown(_)), "{hash}");
