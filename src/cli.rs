@@ -36,11 +36,7 @@ FILE 可以是纯文本，也可以是从门户网站保存的网页（.html/.ht
 pub fn run(args: &[String]) -> ExitCode {
     let stdout = io::stdout();
     let stderr = io::stderr();
-    run_with(args, &mut stdout.lock(), &mut stderr.lock())
-}
-
-/// [`run`] with its output streams given, for tests.
-pub fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let (out, err): (&mut dyn Write, &mut dyn Write) = (&mut stdout.lock(), &mut stderr.lock());
     let result = match args.first().map(String::as_str) {
         Some("parse") if args.len() == 2 => parse_command(&args[1], out, err),
         Some("check") if args.len() >= 2 => check_command(&args[1..], out),

@@ -304,6 +304,10 @@ pub fn write_site(
     let viewer = find_viewer(options.viewer.as_deref())?;
     let io = |path: &Path, e: std::io::Error| format!("{}: 无法写入：{e}", path.display());
     let assets = out.join(ASSETS);
+    // The folder is the site's own: a new build's hashed files replace the last one's.
+    if assets.is_dir() {
+        fs::remove_dir_all(&assets).map_err(|e| io(&assets, e))?;
+    }
     fs::create_dir_all(&assets).map_err(|e| io(&assets, e))?;
     for file in &viewer.files {
         let to = assets.join(file);

@@ -642,3 +642,24 @@ fn tables_cut_for_a_report_hold_its_characters_only() {
         assert_eq!(from_tables.search(query), native.search(query), "{query}");
     }
 }
+
+#[test]
+fn hits_are_stepped_through_in_document_order_and_wrap() {
+    let report = real();
+    let results = search(&report, "法治");
+    let total = results.total;
+    assert!(total >= 2);
+    let places: Vec<_> = results.places().collect();
+    assert_eq!(places.len(), total);
+    for (n, place) in places.iter().enumerate() {
+        assert_eq!(results.place(n).as_ref(), Some(place));
+        assert_eq!(results.position(place), Some(n));
+    }
+    assert_eq!(results.place(total), None);
+    assert_eq!(results.step(None, false), Some(0));
+    assert_eq!(results.step(None, true), Some(total - 1));
+    assert_eq!(results.step(Some(total - 1), false), Some(0));
+    assert_eq!(results.step(Some(0), true), Some(total - 1));
+    assert_eq!(results.step(Some(0), false), Some(1));
+    assert_eq!(SearchResults::default().step(None, false), None);
+}

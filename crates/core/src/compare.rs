@@ -189,8 +189,7 @@ fn plausible_year(year: i32) -> bool {
 /// The digit a character stands for in a year: ASCII, full-width, or Chinese (`二〇二三`).
 fn year_digit(c: char) -> Option<u32> {
     match c {
-        '0'..='9' => c.to_digit(10),
-        '０'..='９' => Some(c as u32 - '０' as u32),
+        '0'..='9' | '０'..='９' => crate::numerals::arabic_digit(c),
         '〇' | '○' | '零' | 'Ｏ' => Some(0),
         _ => "一二三四五六七八九"
             .chars()

@@ -1,5 +1,20 @@
 //! Chinese numerals: 一 … 九, 十, 百, 千, 万, 亿, 两 and 〇/零, read into numbers.
 
+/// The value of an Arabic digit, half- or full-width (`7`, `７`): the one place that knows
+/// full-width digits, for every reader of numbers in reports.
+pub fn arabic_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// Whether `c` is an Arabic digit, half- or full-width.
+pub fn is_arabic_digit(c: char) -> bool {
+    arabic_digit(c).is_some()
+}
+
 /// The value of a single digit character, 0–9.
 pub fn digit(c: char) -> Option<u64> {
     Some(match c {

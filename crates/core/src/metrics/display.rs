@@ -21,7 +21,7 @@ impl FigureText {
             .char_indices()
             .find(|&(_, c)| {
                 !(c.is_ascii_digit()
-                    || ('０'..='９').contains(&c)
+                    || crate::numerals::is_arabic_digit(c)
                     || matches!(c, '.' | '．' | ',')
                     || crate::numerals::digit(c).is_some()
                     || "十百千".contains(c))

@@ -151,15 +151,11 @@ const LEADING: &[&str] = &["超过", "约", "近", "超", "逾"];
 const TRAILING: &[&str] = &["以上", "左右", "多"];
 
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+    crate::numerals::is_arabic_digit(c)
 }
 
 fn digit_value(c: char) -> u32 {
-    if c.is_ascii_digit() {
-        c as u32 - '0' as u32
-    } else {
-        c as u32 - '０' as u32
-    }
+    crate::numerals::arabic_digit(c).unwrap_or(0)
 }
 
 /// Regions a figure must not come from: inside 《》 titles and “” or "" names.

@@ -123,7 +123,7 @@ fn ends_with(chars: &[char], word: &str) -> bool {
 }
 
 fn is_digit_like(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+    crate::numerals::is_arabic_digit(c)
 }
 
 /// Drops enumerators (一是), dates (2023年, 2023年度, 6月), connectives (共, 其中) and trailing

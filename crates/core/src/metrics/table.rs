@@ -59,7 +59,7 @@ fn bare_number(s: &str) -> Option<f64> {
     let mut plain = String::new();
     for c in s.chars() {
         let c = match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32)?,
+            '０'..='９' => char::from_digit(crate::numerals::arabic_digit(c)?, 10)?,
             '．' => '.',
             '，' => ',',
             c => c,

@@ -337,7 +337,8 @@ fn meta(line: &str) -> Option<Meta> {
     }
     loop {
         rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "【[|｜".contains(c));
-        if rest.is_empty() || (found && is_share(rest)) {
+        // Share buttons or page controls glued on: `来源：县司法局 【打印】【关闭】`.
+        if rest.is_empty() || (found && (is_share(rest) || is_noise(rest))) {
             break;
         }
         let label = LABELS.iter().find(|l| rest.starts_with(*l))?;
@@ -519,6 +520,23 @@ pub fn names_a_report(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_publication_line_with_controls_glued_on_is_chrome() {
+        let Some(Chrome::Meta(meta)) = classify(
+            "时间：2024-02-28 来源：县司法局 【打印】【关闭】",
+            Place::Header,
+        ) else {
+            panic!("not read as a publication line");
+        };
+        assert_eq!(meta.published.as_deref(), Some("2024-02-28"));
+        assert_eq!(meta.source.as_deref(), Some("县司法局"));
+        // A sentence that ends in a word like 关闭 is still text.
+        assert_eq!(
+            classify("2023年共关闭违规网站3个，打印宣传资料。", Place::Body),
+            None
+        );
+    }
 
     #[test]
     fn reads_publication_lines() {

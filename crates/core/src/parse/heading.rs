@@ -1,6 +1,8 @@
 //! Recognising the numbered headings of a report's outline (GB/T 9704-2012 §7.3.3 and the
 //! forms seen on portals): `一、` → `(一)` → `1.` → `(1)`/`①`, and `第一部分`/`第一章`.
 
+use crate::numerals::{arabic_digit, is_arabic_digit};
+
 use crate::numerals;
 
 /// A heading found at the start of a line.
@@ -32,9 +34,7 @@ pub fn recognise(line: &str) -> Option<Heading<'_>> {
     }
     // A table flattened into text keeps its row labels' numbers (`（一）予以公开28`): a
     // "title" that ends in a bare figure with no mark is a row, not a heading.
-    if !rest.contains(['。', '：'])
-        && rest.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-    {
+    if !rest.contains(['。', '：']) && rest.ends_with(is_arabic_digit) {
         return None;
     }
     let (title, delimiter, body) = split_title(rest);
@@ -105,10 +105,10 @@ fn number(line: &str) -> Option<(u8, usize, u64)> {
         return Some((1, digits + '、'.len_utf8(), n));
     }
     // 1. / 1． / 1、 / 1 . (level 3); 1.5 or 3、4月 are figures, not headings.
-    if first.is_ascii_digit() || ('０'..='９').contains(&first) {
+    if is_arabic_digit(first) {
         let digits: usize = line
             .chars()
-            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .take_while(|&c| is_arabic_digit(c))
             .map(char::len_utf8)
             .sum();
         let n = arabic_ordinal(&line[..digits])?;
@@ -120,7 +120,7 @@ fn number(line: &str) -> Option<(u8, usize, u64)> {
         }
         let end = digits + spaces + mark.len_utf8();
         let next = line[end..].chars().next();
-        if next.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        if next.is_some_and(is_arabic_digit) {
             return None;
         }
         return Some((3, end, n));
@@ -146,9 +146,7 @@ fn arabic_ordinal(s: &str) -> Option<u64> {
     }
     let mut n = 0;
     for c in s.chars() {
-        let d = c
-            .to_digit(10)
-            .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))?;
+        let d = arabic_digit(c)?;
         n = n * 10 + u64::from(d);
     }
     (n >= 1).then_some(n)
