@@ -1,17 +1,19 @@
 // Search speed in the browser: time from an input event to the results rendered, per
 // keystroke, measured with performance.now() inside the page over a fixed list of queries
-// typed character by character. Usage: node benches/search-browser.mjs DIST_DIR [LABEL]
-import { launchChromium, openPage, serveDist } from '../tests/browser/harness.mjs';
+// typed character by character. Usage: node benches/search-browser.mjs SITE_DIR PAGE [LABEL]
+// (PAGE: a report's folder in a site `gongkai site` wrote).
+import { launchChromium, openPage, serveDir } from '../tests/browser/harness.mjs';
 import { resolve } from 'node:path';
 
 const QUERIES = ['罚款', '办结率', '耕地', '12345', 'gengdi', 'gd', '法治政府', '执法', '100%', '（一）', '執法', '法治 执法'];
 const ROUNDS = 5;
 
-const dist = resolve(process.argv[2] ?? 'dist');
-const label = process.argv[3] ?? dist;
-const server = await serveDist(dist);
+const site = resolve(process.argv[2] ?? 'site');
+const slug = process.argv[3] ?? 'bazhou-natural-resources-2023';
+const label = process.argv[4] ?? slug;
+const server = await serveDir(site, { needs: [`${slug}/index.html`], hint: 'run gongkai site first' });
 const browser = await launchChromium();
-const { page, context, problems } = await openPage(browser, server.url, { width: 1280, height: 800 });
+const { page, context, problems } = await openPage(browser, `${server.url}${slug}/`, { width: 1280, height: 800 });
 
 const startup = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd);
 const samples = await page.evaluate(async ({ queries, rounds }) => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures search keystroke latency in the browser (benches/search-browser.mjs) on the real
 # report and on a 100-report corpus (≈ 1.2 M characters made from reports/ and tests/reports/),
-# each built into its own release bundle. Prints one JSON line per bundle.
+# each published as a site page by `gongkai site` with the one release viewer. Prints one JSON
+# line per page.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
@@ -35,7 +36,9 @@ open(out, 'w', encoding='utf-8').write('语料标题\n' + '\n'.join(parts))
 print(f"corpus: {len(parts)} report texts, {sum(len(p) for p in parts)} characters", file=sys.stderr)
 PY
 
-trunk build --release --offline --dist "$work/dist-real" >/dev/null
-GONGKAI_REPORT="$work/corpus.txt" trunk build --release --offline --dist "$work/dist-corpus" >/dev/null
-node benches/search-browser.mjs "$work/dist-real" real-report
-node benches/search-browser.mjs "$work/dist-corpus" corpus-100
+trunk build --release --offline
+rm -rf "$work/site"
+"$CARGO_TARGET_DIR/release/gongkai" site reports/bazhou-natural-resources-2023.txt \
+  "$work/corpus.txt" --out "$work/site" >/dev/null
+node benches/search-browser.mjs "$work/site" bazhou-natural-resources-2023 real-report
+node benches/search-browser.mjs "$work/site" corpus corpus-100
