@@ -19,7 +19,7 @@ step "cargo test --workspace (native)"
 cargo test --workspace
 
 step "slow tests: 10 MB inputs, 1,024 random cases per property"
-GONGKAI_SLOW_TESTS=1 cargo test --workspace --release
+GONGKAI_SLOW_TESTS=1 cargo test --workspace
 
 step "trunk build --release --offline"
 trunk build --release --offline
