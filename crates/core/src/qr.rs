@@ -86,15 +86,23 @@ pub fn share_url(
     key: &AddressKey,
     route: &Route,
 ) -> String {
+    // Only a web address is ever shared: a `javascript:` or `data:` base from a tampered page
+    // is ignored, not put in a QR code for someone to open.
     let base = public_base
         .map(str::trim)
-        .filter(|b| !b.is_empty())
+        .filter(|b| is_web_address(b))
         .unwrap_or(page_href);
     let address = Address {
         route: route.clone(),
         embed: false,
     };
     key.write(base, &address)
+}
+
+/// `http://…` or `https://…`, any case.
+pub fn is_web_address(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://")) && text.len() > 8
 }
 
 #[cfg(test)]
@@ -127,6 +135,25 @@ mod tests {
             share_url("http://a.example.com/", Some("  "), &hash, &Route::Start),
             "http://a.example.com/#/"
         );
+    }
+
+    #[test]
+    fn a_public_base_that_is_not_a_web_address_is_ignored() {
+        let page = "http://a.example.com/v/";
+        for base in [
+            "javascript:alert(1)//",
+            "JAVASCRIPT:alert(1)",
+            "data:text/html,x",
+            "//evil",
+            "  ",
+        ] {
+            assert_eq!(
+                share_url(page, Some(base), &AddressKey::Hash, &Route::Start),
+                "http://a.example.com/v/#/",
+                "{base}"
+            );
+        }
+        assert!(is_web_address("HTTPS://portal.example.gov.cn/"));
     }
 
     #[test]
