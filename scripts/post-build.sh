@@ -39,15 +39,33 @@ if (![...document.querySelectorAll('link[rel~="stylesheet"]')].some((link) => li
   link.href = css;
   document.head.append(link);
 }
-// The wasm downloads (and compiles, as it streams in) at once. A prerendered report page
-// (gongkai site) is readable already, so the app takes it over when the browser is idle, not
-// while the page first shows; any other page needs the app to show anything, so it starts now.
-const wasm = fetch(new URL('./${wasm}', import.meta.url));
-const start = () => init({ module_or_path: wasm });
-if (document.getElementById('gongkai') && 'requestIdleCallback' in window) {
-  requestIdleCallback(start, { timeout: 1500 });
-} else {
+// A page gongkai site prerendered is readable as it is: the app takes it over (hydrates) on
+// the reader's first move — a touch, a key, the mouse, a scroll — or at once when the address
+// asks for more than the text (#/search, #/cards, a figure, a section). Until then the main
+// thread stays free; the wasm downloads, at low priority, once the page is idle, so it is
+// there when it is wanted. Any other page (a portal's mount, the preview) starts now.
+const wasmUrl = new URL('./${wasm}', import.meta.url);
+let wasm;
+const download = () => (wasm ??= fetch(wasmUrl, { priority: 'low' }));
+let started = false;
+const start = () => {
+  if (started) return;
+  started = true;
+  init({ module_or_path: download() });
+};
+const MOVES = ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'wheel', 'scroll', 'focusin'];
+const onMove = () => {
+  for (const type of MOVES) removeEventListener(type, onMove, true);
   start();
+};
+const needsApp = () => /^#\/./.test(location.hash);
+if (!document.getElementById('gongkai') || needsApp()) {
+  start();
+} else {
+  for (const type of MOVES) addEventListener(type, onMove, { capture: true, passive: true });
+  addEventListener('hashchange', start, { once: true });
+  if ('requestIdleCallback' in window) requestIdleCallback(download, { timeout: 3000 });
+  else setTimeout(download, 1000);
 }
 LOADER
 

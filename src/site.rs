@@ -234,42 +234,71 @@ pub fn report_page(
     )
 }
 
-/// The site's root page: every report, newest first, with its title, date and source.
+/// The site's root page (报告库): the reports grouped by issuing office, newest year first,
+/// each with its date, source, counts and its most telling figures; for an office with several
+/// years, its figures lined up year over year. Plain HTML: it reads without JavaScript.
 pub fn shelf_page(reports: &[PublishedReport], viewer: &Viewer) -> String {
-    let mut sorted: Vec<&PublishedReport> = reports.iter().collect();
-    sorted.sort_by(|a, b| {
-        b.report
-            .published
-            .cmp(&a.report.published)
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
-    let mut items = String::new();
-    for published in sorted {
-        let report = &published.report;
-        let title = if report.title.is_empty() {
-            published.slug.as_str()
-        } else {
-            report.title.as_str()
-        };
-        let details: Vec<String> = [
-            report.published.as_deref().map(|d| format!("发布时间 {d}")),
-            report.source.as_deref().map(|s| format!("来源 {s}")),
-            Some(format!(
-                "{} 个章节 · {} 项数据",
-                report.all_sections().count(),
-                report.metrics.len()
-            )),
-        ]
-        .into_iter()
-        .flatten()
+    use crate::compare::{compare, report_office, report_year};
+    let named: Vec<(String, Report)> = reports
+        .iter()
+        .map(|p| (p.slug.clone(), p.report.clone()))
         .collect();
+    let comparison = compare(&named);
+    // Offices in order of their newest report; reports newest first within each.
+    // (office, [(index of the report, its year)]).
+    type Office = (String, Vec<(usize, Option<i32>)>);
+    let mut offices: Vec<Office> = Vec::new();
+    for (i, published) in reports.iter().enumerate() {
+        let office = report_office(&published.report);
+        let office = if office.is_empty() {
+            "其他".to_string()
+        } else {
+            office
+        };
+        let year = report_year(&published.report);
+        match offices.iter_mut().find(|(name, _)| *name == office) {
+            Some((_, items)) => items.push((i, year)),
+            None => offices.push((office, vec![(i, year)])),
+        }
+    }
+    for (_, items) in &mut offices {
+        items.sort_by(|a, b| {
+            b.1.cmp(&a.1).then_with(|| {
+                reports[b.0]
+                    .report
+                    .published
+                    .cmp(&reports[a.0].report.published)
+            })
+        });
+    }
+    offices.sort_by(|a, b| b.1[0].1.cmp(&a.1[0].1).then_with(|| a.0.cmp(&b.0)));
+
+    let mut body = String::new();
+    let _ = writeln!(
+        body,
+        "<nav class=\"gk-shelf-offices\" aria-label=\"发布机关\"><ul>"
+    );
+    for (n, (office, items)) in offices.iter().enumerate() {
         let _ = writeln!(
-            items,
-            "<li class=\"gk-shelf-item\"><a href=\"{slug}/\">{title}</a><p class=\"gk-shelf-meta\">{details}</p></li>",
-            slug = escape_html(&published.slug),
-            title = escape_html(title),
-            details = escape_html(&details.join(" · ")),
+            body,
+            "<li><a href=\"#office-{n}\">{}</a>（{} 篇）</li>",
+            escape_html(office),
+            items.len()
         );
+    }
+    let _ = writeln!(body, "</ul></nav>");
+    for (n, (office, items)) in offices.iter().enumerate() {
+        let _ = writeln!(
+            body,
+            "<section class=\"gk-shelf-office\" id=\"office-{n}\" aria-labelledby=\"office-{n}-name\">\n<h2 id=\"office-{n}-name\">{}</h2>\n<ul class=\"gk-shelf-list\">",
+            escape_html(office)
+        );
+        for &(i, year) in items {
+            body.push_str(&shelf_item(&reports[i], year));
+        }
+        body.push_str("</ul>\n");
+        body.push_str(&series_table(&comparison, reports, office));
+        body.push_str("</section>\n");
     }
     let stylesheets: String = viewer
         .stylesheets
@@ -280,11 +309,107 @@ pub fn shelf_page(reports: &[PublishedReport], viewer: &Viewer) -> String {
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n<title>报告库</title>\n\
-         <meta name=\"description\" content=\"本站发布的政务公开报告：{count} 篇。\">\n{stylesheets}\
+         <meta name=\"description\" content=\"本站发布的政务公开报告：{count} 篇，按发布机关和年度排列。\">\n{stylesheets}\
          </head>\n<body>\n<div class=\"gk-root gk-shelf\">\n<main id=\"gk-main\" class=\"gk-page\">\n\
-         <h1 class=\"gk-title\">报告库</h1>\n<p>共 {count} 篇报告。</p>\n<ul class=\"gk-shelf-list\">\n{items}</ul>\n\
+         <h1 class=\"gk-title\">报告库</h1>\n<p>共 {count} 篇报告，按发布机关和年度排列，新的在前。</p>\n{body}\
          </main>\n</div>\n</body>\n</html>\n",
         count = reports.len(),
+    )
+}
+
+/// One report on the shelf: its title, details and leading figures, each figure linking to
+/// its sentence.
+fn shelf_item(published: &PublishedReport, year: Option<i32>) -> String {
+    let report = &published.report;
+    let slug = escape_html(&published.slug);
+    let title = if report.title.is_empty() {
+        published.slug.as_str()
+    } else {
+        report.title.as_str()
+    };
+    let details: Vec<String> = [
+        year.map(|y| format!("{y} 年度")),
+        report.published.as_deref().map(|d| format!("发布时间 {d}")),
+        report.source.as_deref().map(|s| format!("来源 {s}")),
+        Some(format!(
+            "{} 个章节 · {} 项数据",
+            report.all_sections().count(),
+            report.metrics.len()
+        )),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let figures: String = crate::metrics::lead::leading(report, 3)
+        .into_iter()
+        .map(|m| {
+            format!(
+                "<li><a href=\"{slug}/#/m/{id}\">{label} <strong>{raw}</strong></a></li>",
+                id = m.id,
+                label = escape_html(&m.label),
+                raw = escape_html(&m.raw),
+            )
+        })
+        .collect();
+    let figures = if figures.is_empty() {
+        String::new()
+    } else {
+        format!("<ul class=\"gk-shelf-figures\" aria-label=\"主要数据\">{figures}</ul>")
+    };
+    format!(
+        "<li class=\"gk-shelf-item\"><a class=\"gk-shelf-title\" href=\"{slug}/\">{title}</a>\
+         <p class=\"gk-shelf-meta\">{details}</p>{figures}</li>\n",
+        title = escape_html(title),
+        details = escape_html(&details.join(" · ")),
+    )
+}
+
+/// An office's figures lined up year over year, as a table (values link to their sentences).
+fn series_table(
+    comparison: &crate::compare::Comparison,
+    reports: &[PublishedReport],
+    office: &str,
+) -> String {
+    let series: Vec<_> = comparison
+        .series
+        .iter()
+        .filter(|s| comparison.office_of(s) == office)
+        .collect();
+    if series.is_empty() {
+        return String::new();
+    }
+    let mut rows = String::new();
+    for s in series {
+        let changes = s.changes();
+        let cells: Vec<String> = s
+            .values
+            .iter()
+            .zip(changes)
+            .map(|(v, change)| {
+                let year = v
+                    .year
+                    .map_or_else(|| "年度不详".to_string(), |y| format!("{y}年"));
+                let change = change.map(|c| format!("（{c}）")).unwrap_or_default();
+                format!(
+                    "<a href=\"{slug}/#/m/{id}\">{year} {raw}</a>{change}",
+                    slug = escape_html(&reports[v.report].slug),
+                    id = v.metric_id,
+                    raw = escape_html(&v.raw),
+                    change = escape_html(&change),
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            rows,
+            "<tr><th scope=\"row\">{label}</th><td>{values}</td></tr>",
+            label = escape_html(&s.label),
+            values = cells.join(" · "),
+        );
+    }
+    format!(
+        "<table class=\"gk-shelf-series\"><caption>历年对比</caption>\
+         <thead><tr><th scope=\"col\">数据</th><th scope=\"col\">各年度（与上一年度相比）</th></tr></thead>\
+         <tbody>\n{rows}</tbody></table>\n"
     )
 }
 

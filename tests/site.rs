@@ -248,3 +248,64 @@ fn a_missing_viewer_is_a_clear_error() {
     assert!(error.contains("gongkai-loader.js"), "{error}");
     assert!(error.contains("nothing-here"), "{error}");
 }
+
+#[test]
+fn the_shelf_groups_reports_by_office_newest_first_and_lines_up_their_figures() {
+    let mut paths: Vec<PathBuf> = fs::read_dir("tests/series")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let reports: Vec<(PathBuf, Report)> = paths
+        .iter()
+        .map(|p| (p.clone(), common::read(&p.display().to_string())))
+        .collect();
+    let offices: HashSet<String> = reports
+        .iter()
+        .map(|(_, r)| gongkai::compare::report_office(r))
+        .collect();
+    assert!(offices.len() >= 2, "{offices:?}");
+    let out = build("shelf", reports.clone(), None);
+    let shelf = fs::read_to_string(out.join("index.html")).unwrap();
+    // One section per office, each listing its reports newest year first.
+    assert_eq!(shelf.matches("class=\"gk-shelf-office\"").count(), offices.len());
+    for office in &offices {
+        let section = between(&shelf, &format!(">{office}</h2>"), "</section>");
+        let years: Vec<i32> = reports
+            .iter()
+            .filter(|(_, r)| &gongkai::compare::report_office(r) == office)
+            .filter_map(|(_, r)| gongkai::compare::report_year(r))
+            .collect();
+        let shown: Vec<usize> = years
+            .iter()
+            .map(|y| section.find(&format!("{y} 年度")).unwrap())
+            .collect();
+        let mut by_year: Vec<(i32, usize)> = years.into_iter().zip(shown).collect();
+        by_year.sort();
+        assert!(
+            by_year.windows(2).all(|w| w[0].1 > w[1].1),
+            "{office}: not newest first"
+        );
+        // Figures lined up year over year, each linking to its sentence in its report.
+        assert!(section.contains("<caption>历年对比</caption>"), "{office}");
+    }
+    let comparison = gongkai::compare::compare(
+        &reports
+            .iter()
+            .map(|(p, r)| (p.display().to_string(), r.clone()))
+            .collect::<Vec<_>>(),
+    );
+    let series = &comparison.series[0];
+    for value in &series.values {
+        let path = PathBuf::from(&comparison.reports[value.report].file);
+        let slug = path.file_stem().unwrap().to_string_lossy().to_string();
+        assert!(
+            shelf.contains(&format!("href=\"{slug}/#/m/{}\"", value.metric_id)),
+            "{slug} {}",
+            value.metric_id
+        );
+    }
+    // Every report shows figures that lead back to their sentences.
+    assert!(shelf.matches("class=\"gk-shelf-figures\"").count() >= reports.len() - 1);
+}

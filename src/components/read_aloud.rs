@@ -23,14 +23,16 @@ enum Scope {
 /// current section and one for the whole report. Hidden where the browser cannot speak.
 #[function_component]
 pub fn ReadAloud(props: &ReadAloudProps) -> Html {
-    let supported = use_state(|| false);
+    // Unknown until mounted: the switches are drawn (and prerendered) so that nothing moves when
+    // the app starts; only where the browser cannot speak are they removed.
+    let supported = use_state(|| None::<bool>);
     let speaking = use_state(|| None::<Scope>);
     // Each reading gets a number, so the end of a cancelled one cannot switch off the next.
     let generation = use_memo((), |_| Rc::new(Cell::new(0u32)));
     {
         let supported = supported.clone();
         use_effect_with((), move |_| {
-            supported.set(gloo::utils::window().speech_synthesis().is_ok());
+            supported.set(Some(gloo::utils::window().speech_synthesis().is_ok()));
             // Leaving the page stops the voice.
             || {
                 if let Ok(synth) = gloo::utils::window().speech_synthesis() {
@@ -39,7 +41,7 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
             }
         });
     }
-    if !*supported {
+    if *supported == Some(false) {
         return Html::default();
     }
     let toggle = |scope: Scope| {

@@ -217,8 +217,17 @@ export async function assertClean(page) {
 }
 
 /** Waits for the viewer to have taken over the page (hydrated or rendered): `.gk-root.gk-live`. */
-export function waitLive(page, timeout = 15000) {
-  return page.locator('.gk-root.gk-live').first().waitFor({ timeout });
+export async function waitLive(page, timeout = 15000) {
+  // A prerendered page hydrates on the reader's first move (scripts/post-build.sh): move the
+  // mouse, again until the loader, a deferred module, is listening.
+  const live = page.locator('.gk-root.gk-live').first();
+  const deadline = Date.now() + timeout;
+  for (let x = 1; Date.now() < deadline; x = (x % 20) + 1) {
+    if (await live.count()) return;
+    await page.mouse.move(x, 1).catch(() => {});
+    await page.waitForTimeout(100);
+  }
+  await live.waitFor({ timeout: 1 });
 }
 
 /**

@@ -4,6 +4,7 @@
 pub mod display;
 mod figure;
 mod label;
+pub mod lead;
 pub mod table;
 
 use crate::{
