@@ -42,7 +42,9 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const first = runs[0];
 console.log(`Lighthouse ${first.lighthouseVersion}, ${first.configSettings.formFactor}, `
   + `${first.configSettings.throttlingMethod} throttling, median of ${runs.length} `
-  + `(each number on its own), ${first.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''}`);
+  + `(each number on its own), ${first.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''}, `
+  + `benchmarkIndex ${runs.map((r) => Math.round(r.environment.benchmarkIndex)).join(' / ')} `
+  + '(Lighthouse warns of a slow machine below 1000)');
 console.log(`page: ${first.finalDisplayedUrl}\n`);
 console.log('| performance | FCP | LCP | TBT | CLS | accessibility | best practices | SEO |');
 console.log('|---|---|---|---|---|---|---|---|');

@@ -61,8 +61,9 @@ for i in $(seq "$runs"); do
   results+=("$out")
 done
 
-# Which elements moved: Lighthouse 12.2.3 cannot say with this Chromium.
-node scripts/layout-shifts.mjs "$url"
+# Which elements moved, the LCP element, the long tasks: Lighthouse 12.2.3 cannot say with
+# this Chromium.
+node scripts/lighthouse-probe.mjs "$url"
 echo
 if $check; then
   node scripts/lighthouse-summary.mjs --check "${results[@]}"

@@ -1,14 +1,16 @@
-// Lists the layout shifts of a page and the elements that moved, which Lighthouse 12.2.3
-// cannot name with this Chromium (its `layout-shifts` audit fails on the trace). Loads URL in
-// Debian's Chromium at Lighthouse's mobile viewport with its 4x CPU slowdown, waits until the
-// viewer has had time to hydrate, and prints every `layout-shift` entry with its sources.
+// What Lighthouse 12.2.3 cannot name with this Chromium (its trace-element audits fail on
+// the trace): which elements a page's layout shifts moved, which element is its largest
+// contentful paint, and its long tasks. Loads URL in Debian's Chromium at Lighthouse's mobile
+// viewport with its 4x CPU slowdown (applied, not simulated: durations depend on the
+// machine), waits until the viewer has had time to hydrate, and prints the entries the
+// browser reported.
 //
-//   node scripts/layout-shifts.mjs URL [WAIT_MS]
+//   node scripts/lighthouse-probe.mjs URL [WAIT_MS]
 import { chromium } from 'playwright-core';
 
 const [url, waitArg] = process.argv.slice(2);
 if (!url) {
-  console.error('usage: node scripts/layout-shifts.mjs URL [WAIT_MS]');
+  console.error('usage: node scripts/lighthouse-probe.mjs URL [WAIT_MS]');
   process.exit(2);
 }
 const wait = Number(waitArg ?? 8000);
@@ -26,6 +28,8 @@ try {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.addInitScript(() => {
     window.__shifts = [];
+    window.__lcp = [];
+    window.__long = [];
     const describe = (node) => {
       if (!node) return '(removed node)';
       if (node.nodeType !== 1) return `#text "${(node.textContent ?? '').trim().slice(0, 30)}" in ${describe(node.parentElement)}`;
@@ -43,16 +47,30 @@ try {
         });
       }
     }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        window.__lcp.push({ at: Math.round(entry.startTime), size: entry.size, element: describe(entry.element) });
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        window.__long.push({ at: Math.round(entry.startTime), duration: Math.round(entry.duration) });
+      }
+    }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(wait);
-  const shifts = await page.evaluate(() => window.__shifts);
+  const { shifts, lcp, long } = await page.evaluate(() => ({
+    shifts: window.__shifts, lcp: window.__lcp, long: window.__long,
+  }));
   const total = shifts.filter((s) => !s.input).reduce((sum, s) => sum + s.value, 0);
   console.log(`layout shifts (mobile viewport, 4x CPU slowdown, ${wait} ms): ${shifts.length}, total ${+total.toFixed(4)}`);
   for (const shift of shifts) {
     console.log(`- ${+shift.value.toFixed(4)} at ${shift.at} ms${shift.input ? ' (after input)' : ''}`);
     for (const source of shift.sources) console.log(`    ${source}`);
   }
+  console.log(`largest contentful paint candidates: ${lcp.map((e) => `${e.element} (${e.size} px²) at ${e.at} ms`).join('; ') || 'none'}`);
+  console.log(`long tasks: ${long.map((t) => `${t.duration} ms at ${t.at} ms`).join('; ') || 'none'}`);
 } finally {
   await browser.close();
 }
