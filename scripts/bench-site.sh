@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Measures `gongkai site` (issue budgets; numbers go in the README, never in a test):
+#  1. wall time of `gongkai site` on 100 report files, release binary, median of 3 runs. The
+#     files are the repository's real report and test reports (every encoding they come in),
+#     each copied 8 or 9 times with its years moved back 0–8 years (titles, dates and text);
+#  2. gzip -9 bytes: the real report's page, what a first visit to it downloads (page and the
+#     viewer files it loads), and a second report's page on the same site;
+#  3. whether the wasm is byte-identical in two sites built from different reports.
+#
+#   scripts/bench-site.sh      (RUNS=5 for more runs)
+#
+# Uses the viewer in dist/ (built first when missing: after changing the viewer, run
+# `trunk build --release --offline`) and the release `gongkai` binary as the release profile
+# builds it (opt-level z, for the wasm's sake; the native CLI gets it too).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/setup.sh
+source scripts/site-lib.sh
+
+runs=${RUNS:-3}
+build_site_tools
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/gongkai-bench-site-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# ---- 100 report files ---------------------------------------------------------------------
+sources=(reports/*.txt tests/reports/*.txt)
+mkdir "$work/reports"
+# Moves every year (2021年, 2021-03-06, 2021.03) back by $1 years, in UTF-8 text.
+shift_years() { perl -CSD -Mutf8 -pe "s/(?<!\\d)(20[0-3]\\d)(?=年|-\\d|\\.\\d)/\$1-$1/ge"; }
+for i in $(seq 0 99); do
+  src=${sources[$((i % ${#sources[@]}))]}
+  back=$((i / ${#sources[@]}))
+  stem=$(basename "$src" .txt)
+  # The first copy of each keeps its name, so the real report's page is at its usual slug.
+  dest="$work/reports/$stem$([ "$back" = 0 ] || echo "-$back").txt"
+  if [ "$back" = 0 ]; then
+    cp "$src" "$dest"
+  elif iconv -f UTF-8 -t UTF-8 "$src" >/dev/null 2>&1; then
+    shift_years "$back" < "$src" > "$dest"
+  elif [ "$(head -c 2 "$src" | od -An -tx1 | tr -d ' ')" = fffe ] \
+    || [ "$(head -c 2 "$src" | od -An -tx1 | tr -d ' ')" = feff ]; then
+    cp "$src" "$dest"   # UTF-16: kept as it is
+  else
+    # GBK/GB18030 stays GB18030, so the parser decodes it as it would the original.
+    iconv -f GB18030 -t UTF-8 "$src" | shift_years "$back" | iconv -f UTF-8 -t GB18030 > "$dest"
+  fi
+done
+count=$(find "$work/reports" -name '*.txt' | wc -l)
+bytes=$(cat "$work/reports"/*.txt | wc -c)
+titles=$(for f in "$work/reports"/*.txt; do "$GONGKAI_BIN" parse "$f" \
+  | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).title??""))'; done \
+  | sort -u | wc -l)
+echo "input: $count report files, $bytes bytes, $titles distinct titles"
+
+# ---- time -----------------------------------------------------------------------------------
+ms() { echo $(($(date +%s%N) / 1000000)); }
+times=()
+for r in $(seq "$runs"); do
+  rm -rf "$work/site"
+  start=$(ms)
+  "$GONGKAI_BIN" site "$work/reports"/*.txt --out "$work/site" --viewer dist >/dev/null
+  times+=($(($(ms) - start)))
+done
+median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+pages=$(find "$work/site" -mindepth 2 -name index.html | wc -l)
+echo "gongkai site, $count reports → $pages pages: median ${median} ms of $runs runs (${times[*]} ms)"
+
+# ---- bytes ----------------------------------------------------------------------------------
+site="$work/site"
+gz() { gzip -9 -n -c "$1" | wc -c; }
+page="$site/bazhou-natural-resources-2023/index.html"
+second="$site/county-justice-2023/index.html"
+# What the page loads: the stylesheets, icon and loader it names; the JS glue and the wasm
+# the loader imports and fetches (embed.js is for portals, not loaded here).
+loader="$site/assets/gongkai-loader.js"
+assets=$( { grep -o '\.\./assets/[^"]*' "$page" | sed 's|^\.\./assets/||'
+            grep -oE "'\./[^']+\.(js|wasm)'" "$loader" | tr -d "'" | sed 's|^\./||'; } | sort -u)
+echo
+echo "| file (gzip -9) | bytes |"
+echo "|---|---|"
+first=$(gz "$page")
+echo "| real report's page ($(basename "$(dirname "$page")")/index.html, $(wc -c < "$page") B raw) | $first |"
+for a in $assets; do
+  size=$(gz "$site/assets/$a")
+  first=$((first + size))
+  echo "| assets/$a | $size |"
+done
+echo "| **first visit (page + viewer)** | **$first** |"
+echo "| second report's page ($(basename "$(dirname "$second")")/index.html) | $(gz "$second") |"
+largest=0
+while IFS= read -r -d '' p; do
+  size=$(gz "$p"); [ "$size" -gt "$largest" ] && largest=$size && largest_page=$p
+done < <(find "$site" -mindepth 2 -name index.html -print0)
+echo "| largest of the $pages pages ($(basename "$(dirname "$largest_page")")) | $largest |"
+echo "| shelf page (index.html, $pages reports) | $(gz "$site/index.html") |"
+
+# ---- one wasm for every site ----------------------------------------------------------------
+"$GONGKAI_BIN" site reports/*.txt --out "$work/site-a" --viewer dist >/dev/null
+"$GONGKAI_BIN" site tests/reports/*.txt --out "$work/site-b" --viewer dist >/dev/null
+wasm_a=$(find "$work/site-a/assets" -name '*.wasm'); wasm_b=$(find "$work/site-b/assets" -name '*.wasm')
+same=no
+if [ -n "$wasm_a" ] && [ "$(basename "$wasm_a")" = "$(basename "$wasm_b")" ] && cmp -s "$wasm_a" "$wasm_b"; then
+  same=yes
+fi
+echo
+echo "wasm byte-identical in a site of reports/ and a site of tests/reports/: $same ($(basename "$wasm_a"))"
+assets_same=no
+diff -rq "$work/site-a/assets" "$work/site-b/assets" >/dev/null && assets_same=yes
+echo "every viewer file identical in both: $assets_same"

@@ -1,0 +1,93 @@
+# Sourced (not run) by scripts/lighthouse.sh and scripts/bench-site.sh, from the repository root.
+#
+# build_site_tools: builds the viewer (dist/, `trunk build --release --offline`) when it is
+# missing, and the release `gongkai` binary (a no-op when it is up to date); sets GONGKAI_BIN.
+#
+# start_site_nginx DIR starts Debian's nginx in the background on a free 127.0.0.1 port with
+# the shipped deploy/nginx.conf — only its `listen` and `alias` changed, as
+# tests/browser/embed.test.mjs does — serving DIR (a `gongkai site` folder) under
+# /xxgk/2024/fzbg/, and sets NGINX_URL to that address (with the trailing slash).
+# stop_site_nginx stops it and removes its temporary folder: call it from the caller's EXIT
+# trap, so nginx never outlives the script.
+
+build_site_tools() {
+  if [ ! -f dist/index.html ] || [ ! -f dist/gongkai-loader.js ]; then
+    echo "building the viewer: trunk build --release --offline" >&2
+    trunk build --release --offline
+  fi
+  # The release profile as it is (opt-level z, LTO): what `cargo install` would give a user.
+  cargo build --release --quiet --bin gongkai
+  GONGKAI_BIN="${CARGO_TARGET_DIR:-target}/release/gongkai"
+}
+
+NGINX_SUB_PATH=/xxgk/2024/fzbg/
+NGINX_PID=
+NGINX_PREFIX=
+
+stop_site_nginx() {
+  if [ -n "$NGINX_PID" ]; then
+    kill "$NGINX_PID" 2>/dev/null || true
+    wait "$NGINX_PID" 2>/dev/null || true
+    NGINX_PID=
+  fi
+  if [ -n "$NGINX_PREFIX" ]; then
+    rm -rf "$NGINX_PREFIX"
+    NGINX_PREFIX=
+  fi
+}
+
+start_site_nginx() {
+  local dir binary port conf from
+  dir=$(cd "$1" && pwd)
+  binary=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
+  NGINX_PREFIX=$(mktemp -d "${TMPDIR:-/tmp}/gongkai-nginx-XXXXXX")
+  mkdir -p "$NGINX_PREFIX/snippets" "$NGINX_PREFIX/temp"
+  cp deploy/gongkai.conf deploy/gongkai-headers.conf "$NGINX_PREFIX/snippets/"
+  cp /etc/nginx/mime.types "$NGINX_PREFIX/mime.types"
+
+  # The shipped server block must still have these lines exactly once, or this measures
+  # something else than what a portal deploys.
+  for from in 'listen 80;' 'alias /srv/gongkai/dist/;'; do
+    if [ "$(grep -cF "$from" deploy/nginx.conf)" != 1 ]; then
+      echo "deploy/nginx.conf should have \`$from\` once" >&2
+      return 1
+    fi
+  done
+  port=$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => {
+    console.log(s.address().port); s.close(); });")
+  conf="$NGINX_PREFIX/nginx.conf"
+  {
+    # Workers of a root master otherwise run as nobody, who may not read the checkout.
+    [ "$(id -u)" = 0 ] && echo 'user root;'
+    echo 'worker_processes 1;'
+    echo "pid \"$NGINX_PREFIX/nginx.pid\";"
+    echo "error_log \"$NGINX_PREFIX/error.log\" warn;"
+    echo 'events { worker_connections 64; }'
+    echo 'http {'
+    echo '    include mime.types;'
+    echo '    default_type application/octet-stream;'
+    echo '    access_log off;'
+    for t in client_body proxy fastcgi uwsgi scgi; do
+      echo "    ${t}_temp_path \"$NGINX_PREFIX/temp/$t\";"
+    done
+    sed -e "s|listen 80;|listen 127.0.0.1:$port;|" \
+        -e "s|alias /srv/gongkai/dist/;|alias \"$dir/\";|" deploy/nginx.conf
+    echo '}'
+  } > "$conf"
+
+  "$binary" -p "$NGINX_PREFIX" -c "$conf" -e "$NGINX_PREFIX/error.log" -g 'daemon off;' &
+  NGINX_PID=$!
+  NGINX_URL="http://127.0.0.1:$port$NGINX_SUB_PATH"
+  local i
+  for i in $(seq 100); do
+    if curl -fsS -o /dev/null "$NGINX_URL" 2>/dev/null; then
+      return 0
+    fi
+    if ! kill -0 "$NGINX_PID" 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  echo "nginx ($binary) did not start (scripts/setup.sh installs it):" >&2
+  cat "$NGINX_PREFIX/error.log" >&2 2>/dev/null || true
+  stop_site_nginx
+  return 1
+}
