@@ -30,7 +30,6 @@ cat > gongkai-loader.js <<LOADER
 //   <script type="module" src="…/gongkai-loader.js"></script>
 // In the viewer's own index.html the viewer takes the page; in a portal's page it renders
 // into <div data-gongkai> only, and this adds its stylesheet (the viewer's own, nothing else).
-import init from './${js}';
 
 const css = new URL('./${css}', import.meta.url).href;
 if (![...document.querySelectorAll('link[rel~="stylesheet"]')].some((link) => link.href === css)) {
@@ -44,14 +43,22 @@ if (![...document.querySelectorAll('link[rel~="stylesheet"]')].some((link) => li
 // asks for more than the text (#/search, #/cards, a figure, a section). Until then the main
 // thread stays free; the wasm downloads, at low priority, once the page is idle, so it is
 // there when it is wanted. Any other page (a portal's mount, the preview) starts now.
+// The JS glue too is fetched only then, so nothing but this file loads before the first paint.
 const wasmUrl = new URL('./${wasm}', import.meta.url);
 let wasm;
-const download = () => (wasm ??= fetch(wasmUrl, { priority: 'low' }));
+let glue;
+const download = () => {
+  wasm ??= fetch(wasmUrl, { priority: 'low' });
+  glue ??= import('./${js}');
+  return wasm;
+};
 let started = false;
-const start = () => {
+const start = async () => {
   if (started) return;
   started = true;
-  init({ module_or_path: download() });
+  download();
+  const { default: init } = await glue;
+  await init({ module_or_path: wasm });
 };
 const MOVES = ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'wheel', 'scroll', 'focusin'];
 const onMove = () => {

@@ -23,7 +23,7 @@ mkdir -p "$prefix/snippets" "$prefix/temp"
 cp deploy/gongkai.conf deploy/gongkai-headers.conf "$prefix/snippets/"
 server=$(sed -e "s#listen 80;#listen 127.0.0.1:$PORT;#" \
              -e "s#location /xxgk/2024/fzbg/ {#location / {#" \
-             -e "s#alias /srv/gongkai/dist/;#alias \"$PWD/site/\";#" \
+             -e "s#alias /srv/gongkai/site/;#alias \"$PWD/site/\";#" \
              -e "/location = \/xxgk\/2024\/fzbg {/,/}/d" deploy/nginx.conf)
 cat > "$prefix/nginx.conf" <<CONF
 $( [ "$(id -u)" -eq 0 ] && echo 'user root;' )

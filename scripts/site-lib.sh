@@ -47,7 +47,7 @@ start_site_nginx() {
 
   # The shipped server block must still have these lines exactly once, or this measures
   # something else than what a portal deploys.
-  for from in 'listen 80;' 'alias /srv/gongkai/dist/;'; do
+  for from in 'listen 80;' 'alias /srv/gongkai/site/;'; do
     if [ "$(grep -cF "$from" deploy/nginx.conf)" != 1 ]; then
       echo "deploy/nginx.conf should have \`$from\` once" >&2
       return 1
@@ -71,7 +71,7 @@ start_site_nginx() {
       echo "    ${t}_temp_path \"$NGINX_PREFIX/temp/$t\";"
     done
     sed -e "s|listen 80;|listen 127.0.0.1:$port;|" \
-        -e "s|alias /srv/gongkai/dist/;|alias \"$dir/\";|" deploy/nginx.conf
+        -e "s|alias /srv/gongkai/site/;|alias \"$dir/\";|" deploy/nginx.conf
     echo '}'
   } > "$conf"
 

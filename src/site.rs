@@ -88,9 +88,13 @@ pub fn find_viewer(given: Option<&Path>) -> Result<Viewer, String> {
         })
         .collect();
     files.sort();
+    // The viewer's stylesheet only: its own page's (gongkai-page-…) would be one more
+    // render-blocking request for one rule, which gongkai.css holds for site pages too.
     let stylesheets = files
         .iter()
-        .filter(|f| f.starts_with("gongkai") && f.ends_with(".css"))
+        .filter(|f| {
+            f.starts_with("gongkai") && !f.starts_with("gongkai-page") && f.ends_with(".css")
+        })
         .cloned()
         .collect();
     let icon = files

@@ -269,7 +269,10 @@ fn the_shelf_groups_reports_by_office_newest_first_and_lines_up_their_figures() 
     let out = build("shelf", reports.clone(), None);
     let shelf = fs::read_to_string(out.join("index.html")).unwrap();
     // One section per office, each listing its reports newest year first.
-    assert_eq!(shelf.matches("class=\"gk-shelf-office\"").count(), offices.len());
+    assert_eq!(
+        shelf.matches("class=\"gk-shelf-office\"").count(),
+        offices.len()
+    );
     for office in &offices {
         let section = between(&shelf, &format!(">{office}</h2>"), "</section>");
         let years: Vec<i32> = reports
