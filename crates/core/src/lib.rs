@@ -2,10 +2,12 @@
 //!
 //! The report model ([`report`]) and its typed addresses ([`id`], [`route`]), the parser
 //! ([`parse`]), figure extraction ([`metrics`]), search ([`search`]) and the QR matrix ([`qr`]).
+//! [`invariants`] holds the rules every entry point keeps for any input, checked by fuzzing.
 //! Nothing here depends on a browser or on Yew: the viewer, the command line and the build
 //! script all use this crate, and the compiler keeps browser code out of it.
 
 pub mod id;
+pub mod invariants;
 pub mod metrics;
 pub mod numerals;
 pub mod parse;
