@@ -45,7 +45,10 @@ pub fn fuzz_decode(bytes: &[u8]) -> Check {
             // With a UTF-8 byte-order mark the text reads back exactly, whatever it starts with.
             let marked = format!("\u{feff}{text}");
             let again = decode(marked.as_bytes()).map_err(|e| format!("re-decoding: {e}"))?;
-            ensure!(again == text, "UTF-8 re-encoding with BOM reads back differently");
+            ensure!(
+                again == text,
+                "UTF-8 re-encoding with BOM reads back differently"
+            );
             // Without one, too, unless the text itself starts with U+FEFF (then read as a BOM).
             if !text.starts_with('\u{feff}') {
                 let again = decode(text.as_bytes()).map_err(|e| format!("re-decoding: {e}"))?;
@@ -135,11 +138,13 @@ pub fn check_report(report: &Report) -> Check {
     for section in report.all_sections() {
         let id = &section.id;
         ensure!(sections.insert(id.clone()), "section id {id} repeated");
-        ensure!((1..=4).contains(&section.level), "section {id} level {}", section.level);
         ensure!(
-            report
-                .section(id)
-                .is_some_and(|s| std::ptr::eq(s, section)),
+            (1..=4).contains(&section.level),
+            "section {id} level {}",
+            section.level
+        );
+        ensure!(
+            report.section(id).is_some_and(|s| std::ptr::eq(s, section)),
             "section {id} is not where its id says"
         );
         round_trip(id)?;
@@ -174,20 +179,35 @@ pub fn check_report(report: &Report) -> Check {
             report.metric(id).is_some_and(|m| std::ptr::eq(m, metric)),
             "figure {id} is not found by its id"
         );
-        ensure!(metric.id.block == metric.paragraph, "figure {id} names block {}", metric.paragraph);
+        ensure!(
+            metric.id.block == metric.paragraph,
+            "figure {id} names block {}",
+            metric.paragraph
+        );
         ensure!(
             metric.section.as_ref() == metric.paragraph.section(),
             "figure {id} names section {:?}",
             metric.section
         );
-        let at = position(&metric.paragraph)
-            .ok_or_else(|| format!("figure {id} stands in no block"))?;
+        let at =
+            position(&metric.paragraph).ok_or_else(|| format!("figure {id} stands in no block"))?;
         let [start, end] = metric.span;
-        ensure!(start < end && end <= order[at].1, "figure {id} span {start}..{end} outside its block");
+        ensure!(
+            start < end && end <= order[at].1,
+            "figure {id} span {start}..{end} outside its block"
+        );
         let text = report.block_text(&metric.paragraph).unwrap_or_default();
         let raw: String = text.chars().skip(start).take(end - start).collect();
-        ensure!(raw == metric.raw, "figure {id}: raw {:?} but the span holds {raw:?}", metric.raw);
-        ensure!(metric.value.is_finite(), "figure {id} value {}", metric.value);
+        ensure!(
+            raw == metric.raw,
+            "figure {id}: raw {:?} but the span holds {raw:?}",
+            metric.raw
+        );
+        ensure!(
+            metric.value.is_finite(),
+            "figure {id} value {}",
+            metric.value
+        );
         ensure!(
             last <= Some((at, start)),
             "figure {id} out of document order"
@@ -196,7 +216,10 @@ pub fn check_report(report: &Report) -> Check {
     }
     let json = serde_json::to_string(report).map_err(|e| format!("to JSON: {e}"))?;
     let back: Report = serde_json::from_str(&json).map_err(|e| format!("from JSON: {e}"))?;
-    ensure!(&back == report, "report JSON reads back to a different report");
+    ensure!(
+        &back == report,
+        "report JSON reads back to a different report"
+    );
     Ok(())
 }
 
@@ -242,14 +265,22 @@ pub fn check_parse(text: &str) -> Check {
     let input = without_space(text);
     for (id, block) in report.blocks() {
         let block = without_space(&block);
-        ensure!(input.contains(&block), "block {id} {block:?} is not in the input");
+        ensure!(
+            input.contains(&block),
+            "block {id} {block:?} is not in the input"
+        );
     }
     for p in report
         .preamble
         .iter()
         .chain(report.all_sections().flat_map(|s| &s.paragraphs))
     {
-        ensure!((1..=lines).contains(&p.line), "paragraph {} line {}", p.id, p.line);
+        ensure!(
+            (1..=lines).contains(&p.line),
+            "paragraph {} line {}",
+            p.id,
+            p.line
+        );
     }
     for w in &report.warnings {
         ensure!((1..=lines).contains(&w.line), "warning line {}", w.line);
@@ -283,7 +314,10 @@ pub fn check_preserved(text: &str) -> Check {
     }
     let out = without_space(&out);
     let expected = without_space(text);
-    ensure!(out == expected, "text put back together is {out:?}, not {expected:?}");
+    ensure!(
+        out == expected,
+        "text put back together is {out:?}, not {expected:?}"
+    );
     Ok(())
 }
 
@@ -293,12 +327,70 @@ pub fn check_preserved(text: &str) -> Check {
 /// explores outlines rather than random characters.
 pub fn report_like(bytes: &[u8]) -> String {
     const PIECES: &[&str] = &[
-        "一、", "十二、", "(一)", "（二）", "（三)", "1.", "2．", "3、", "4 .", "(1)", "（2）",
-        "①", "第一部分", "第二章", "一是", "第一，", "2023年", "1.2万", "3、4月", "100%",
-        "　　", "\t", " ", "报告", "工作", "法治", "建设", "开展", "情况", "我局", "一", "二",
-        "三", "十", "是", "。", "：", "，", "；", "1", "2", "3", "0", "9", "(", ")", "（", "）",
-        ".", "、", "元", "万元", "件", "亿", "平方米", "余", "约", "共", "收缴罚款", "\n",
-        "\r\n", "\r", "\n", "\n",
+        "一、",
+        "十二、",
+        "(一)",
+        "（二）",
+        "（三)",
+        "1.",
+        "2．",
+        "3、",
+        "4 .",
+        "(1)",
+        "（2）",
+        "①",
+        "第一部分",
+        "第二章",
+        "一是",
+        "第一，",
+        "2023年",
+        "1.2万",
+        "3、4月",
+        "100%",
+        "　　",
+        "\t",
+        " ",
+        "报告",
+        "工作",
+        "法治",
+        "建设",
+        "开展",
+        "情况",
+        "我局",
+        "一",
+        "二",
+        "三",
+        "十",
+        "是",
+        "。",
+        "：",
+        "，",
+        "；",
+        "1",
+        "2",
+        "3",
+        "0",
+        "9",
+        "(",
+        ")",
+        "（",
+        "）",
+        ".",
+        "、",
+        "元",
+        "万元",
+        "件",
+        "亿",
+        "平方米",
+        "余",
+        "约",
+        "共",
+        "收缴罚款",
+        "\n",
+        "\r\n",
+        "\r",
+        "\n",
+        "\n",
     ];
     bytes
         .iter()
@@ -343,18 +435,32 @@ pub fn check_search(
             for &[start, end] in &hits.ranges {
                 ensure!(start < end, "empty range {start}..{end} in {id}");
                 ensure!(end <= order[at].1, "range {start}..{end} beyond block {id}");
-                ensure!(start >= end_before, "range {start}..{end} in {id} overlaps or unsorted");
+                ensure!(
+                    start >= end_before,
+                    "range {start}..{end} in {id} overlaps or unsorted"
+                );
                 end_before = end;
             }
             count += hits.ranges.len();
         }
     }
-    ensure!(results.total == count, "total {} but {count} ranges", results.total);
+    ensure!(
+        results.total == count,
+        "total {} but {count} ranges",
+        results.total
+    );
     if query.chars().all(|c| c.is_whitespace() || c.is_control()) {
-        ensure!(results == SearchResults::default(), "a blank query found something");
+        ensure!(
+            results == SearchResults::default(),
+            "a blank query found something"
+        );
     }
     if !results.suggestions.is_empty() {
-        ensure!(results.total == 0, "suggestions although {} hits", results.total);
+        ensure!(
+            results.total == 0,
+            "suggestions although {} hits",
+            results.total
+        );
         ensure!(
             results.suggestions.len() <= MAX_SUGGESTIONS,
             "{} suggestions",
@@ -414,7 +520,10 @@ pub fn check_route(text: &str) -> Check {
             );
         }
     }
-    ensure!(percent_decode(&percent_encode(text)) == text, "percent-encoding round trip");
+    ensure!(
+        percent_decode(&percent_encode(text)) == text,
+        "percent-encoding round trip"
+    );
     ids_read_back::<SectionId>(text)?;
     ids_read_back::<BlockId>(text)?;
     ids_read_back::<MetricId>(text)
@@ -426,7 +535,10 @@ where
     T: std::fmt::Display + std::str::FromStr,
 {
     if let Ok(id) = text.parse::<T>() {
-        ensure!(id.to_string() == text, "{text:?} reads as an id written {id}");
+        ensure!(
+            id.to_string() == text,
+            "{text:?} reads as an id written {id}"
+        );
     }
     Ok(())
 }
@@ -437,9 +549,15 @@ mod tests {
 
     #[test]
     fn every_target_accepts_empty_and_sample_input() {
-        let sample = "罚款\n标题\n一、总体情况\n收缴罚款1230.01万元，办理案件12件。\n（一）执法\n正文。";
+        let sample =
+            "罚款\n标题\n一、总体情况\n收缴罚款1230.01万元，办理案件12件。\n（一）执法\n正文。";
         for (name, target) in TARGETS {
-            for input in [&b""[..], sample.as_bytes(), b"#/s/1.2?embed=1", &[0xff, 0xfe, 0x00]] {
+            for input in [
+                &b""[..],
+                sample.as_bytes(),
+                b"#/s/1.2?embed=1",
+                &[0xff, 0xfe, 0x00],
+            ] {
                 if let Err(e) = target(input) {
                     panic!("{name} on {input:?}: {e}");
                 }
