@@ -4,9 +4,9 @@
 
 use std::{collections::BTreeSet, fs, path::Path};
 
-use gongkai_core::invariants::{Check, TARGETS};
+use gongkai_core::invariants::{Target, TARGETS};
 
-fn target(name: &str) -> fn(&[u8]) -> Check {
+fn target(name: &str) -> Target {
     TARGETS
         .iter()
         .find(|(n, _)| *n == name)

@@ -26,9 +26,12 @@ macro_rules! ensure {
     };
 }
 
+/// A fuzz target's entry point: its input's bytes → the first rule they break.
+pub type Target = fn(&[u8]) -> Check;
+
 /// Every fuzz target by name, as the entry point its bytes go through. A saved input under
 /// `fuzz/regressions/<name>/` is replayed through the function of the same name.
-pub const TARGETS: &[(&str, fn(&[u8]) -> Check)] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("decode", fuzz_decode),
     ("parse_text", fuzz_parse_text),
     ("search", fuzz_search),
