@@ -37,7 +37,7 @@ run_one() {
     mkdir -p "fuzz/work/$name" "fuzz/corpus/$name" "fuzz/artifacts/$name"
     local log="fuzz/artifacts/$name/last-run.log"
     # Longest input tried: bugs show in short inputs, and short ones run many times faster.
-    local max_len=2048
+    local max_len=1024
     case $name in
         decode) max_len=8192 ;;
         route) max_len=1024 ;;
