@@ -47,7 +47,7 @@ run_one() {
     cargo +nightly fuzz run --fuzz-dir fuzz --sanitizer "${FUZZ_SANITIZER:-none}" "$name" \
         "fuzz/work/$name" "fuzz/corpus/$name" -- \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=$max_len \
-        -print_final_stats=1 "$@" 2>&1 | tee "$log" | grep -v '^#[0-9]*\s*\(NEW\|REDUCE\|pulse\)'
+        -print_final_stats=1 "$@" 2>&1 | tee "$log" | grep -v '^#[0-9]*\s*\(NEW\|REDUCE\|pulse\)\|# Uses: '
     local status=${PIPESTATUS[0]}
     set -e
     local runs per_second
