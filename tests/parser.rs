@@ -280,7 +280,11 @@ fn a_file_of_only_chrome_has_no_text_and_says_so() {
 /// lines of 首页 took a second and a 20 MB file of them half an hour. Large in the slow step.
 #[test]
 fn a_header_of_many_chrome_lines_is_read_in_one_pass() {
-    let repeats = if common::slow_tests() { 100_000 } else { 10_000 };
+    let repeats = if common::slow_tests() {
+        100_000
+    } else {
+        10_000
+    };
     let text = format!(
         "{}某市某局2023年法治政府建设年度报告\n一、总体情况\n全年办理案件12件。\n",
         "首页\n【打印本页】\n".repeat(repeats)
