@@ -7,6 +7,8 @@
 //! script all use this crate, and the compiler keeps browser code out of it.
 
 pub mod id;
+// Fuzzing and its replay only; searching needs the tables the viewer leaves out.
+#[cfg(feature = "tables")]
 pub mod invariants;
 pub mod metrics;
 pub mod numerals;
