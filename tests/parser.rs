@@ -276,8 +276,9 @@ fn a_file_of_only_chrome_has_no_text_and_says_so() {
     assert_eq!(report.warnings.len(), 1);
 }
 
-/// Found while fuzzing (profiling slow inputs): each header line looked ahead through all the chrome after it, so 64,000
-/// lines of 首页 took a second and a 20 MB file of them half an hour. Large in the slow step.
+/// Found while fuzzing (profiling slow inputs): each header line looked ahead through all the
+/// chrome after it, so 64,000 lines of 首页 took a second and a 20 MB file of them, by
+/// extrapolation, half an hour. Large in the slow step.
 #[test]
 fn a_header_of_many_chrome_lines_is_read_in_one_pass() {
     let repeats = if common::slow_tests() {

@@ -553,8 +553,8 @@ fn scale(mantissa: u128, exponent: u32, decimals: u32) -> f64 {
 mod tests {
     use super::*;
 
-    /// Found while fuzzing (profiling slow inputs): every start of a run of numerals was tried at every length, so a
-    /// 10,000-character line of 一 took seconds and a 1 MB one hours.
+    /// Found while fuzzing (profiling slow inputs): a run of numerals was tried at every
+    /// length, so a 10,000-character line of 一 took seconds and a 1 MB one hours.
     #[test]
     fn a_long_run_of_numerals_is_read_once_and_the_figure_after_it_still_found() {
         let text = format!("{}，办理案件十二件。", "一".repeat(200_000));
