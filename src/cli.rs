@@ -59,18 +59,50 @@ pub fn run(args: &[String]) -> ExitCode {
     })
 }
 
-/// Reads and parses one file; the error names the file (and the line, when there is one).
-/// A saved page (`.html`/`.htm`, or content that opens as HTML) is read as a page.
+/// Largest report file read, in bytes: a long report is a few hundred kilobytes.
+pub const MAX_REPORT_BYTES: u64 = 20 * 1024 * 1024;
+/// Most paragraphs and headings in a report: a long one has a few thousand; far more would
+/// make a page no reader's phone can hold.
+pub const MAX_REPORT_BLOCKS: usize = 100_000;
+/// Most figures in a report: a long one states a few hundred.
+pub const MAX_REPORT_FIGURES: usize = 10_000;
+
+/// Reads and parses one file; the error names the file (and the line, when there is one), or
+/// the limit the file goes beyond. A saved page (`.html`/`.htm`, or content that opens as HTML)
+/// is read as a page.
 pub fn read_report(path: &str) -> Result<Report, String> {
+    let size = fs::metadata(Path::new(path))
+        .map_err(|e| format!("{path}: 无法读取文件：{e}"))?
+        .len();
+    if size > MAX_REPORT_BYTES {
+        return Err(format!(
+            "{path}: 文件有 {size} 字节，超过上限 {MAX_REPORT_BYTES} 字节（20 MB），未读取"
+        ));
+    }
     let bytes = fs::read(Path::new(path)).map_err(|e| format!("{path}: 无法读取文件：{e}"))?;
     let by_name = Path::new(path)
         .extension()
         .and_then(|x| x.to_str())
         .is_some_and(|x| x.eq_ignore_ascii_case("html") || x.eq_ignore_ascii_case("htm"));
-    if by_name || crate::html::looks_like_html(&bytes) {
-        return Ok(crate::html::parse_html_bytes(&bytes));
+    let report = if by_name || crate::html::looks_like_html(&bytes) {
+        crate::html::parse_html_bytes(&bytes)
+    } else {
+        parse::parse_bytes(&bytes).map_err(|e| format!("{path}:{e}"))?
+    };
+    // The title is a block but not a paragraph.
+    let blocks = report.blocks().count() - 1;
+    if blocks > MAX_REPORT_BLOCKS {
+        return Err(format!(
+            "{path}: 报告有 {blocks} 个段落和标题，超过上限 {MAX_REPORT_BLOCKS} 个"
+        ));
     }
-    parse::parse_bytes(&bytes).map_err(|e| format!("{path}:{e}"))
+    let figures = report.metrics.len();
+    if figures > MAX_REPORT_FIGURES {
+        return Err(format!(
+            "{path}: 报告有 {figures} 个数据，超过上限 {MAX_REPORT_FIGURES} 个"
+        ));
+    }
+    Ok(report)
 }
 
 fn parse_command(path: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitCode> {

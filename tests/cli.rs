@@ -117,3 +117,50 @@ fn metrics_csv_has_a_bom_a_header_and_a_row_per_figure() {
     assert_eq!(metrics[0]["raw"], "3000余件");
     assert_eq!(metrics[0]["qualifier"], "余");
 }
+
+#[test]
+fn reports_beyond_the_limits_are_refused_naming_the_file_and_the_limit() {
+    use gongkai::cli::{MAX_REPORT_BLOCKS, MAX_REPORT_BYTES, MAX_REPORT_FIGURES};
+    let dir = std::env::temp_dir().join(format!("gongkai-cli-limits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &[u8]| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    // Every command reads through the same check; parsing a large file in a debug build is
+    // slow, so those are tried with one command each.
+    let refused = |path: &str, limit: String, commands: &[&str]| {
+        for &command in commands {
+            let output = gongkai(&[command, path]);
+            assert_eq!(output.status.code(), Some(2), "{command} {path}");
+            let said = String::from_utf8_lossy(&output.stderr).into_owned() + &stdout(&output);
+            assert!(said.contains(path) && said.contains(&limit), "{said}");
+        }
+    };
+
+    let big = write("big.txt", &vec![b'a'; MAX_REPORT_BYTES as usize + 1]);
+    refused(
+        &big,
+        MAX_REPORT_BYTES.to_string(),
+        &["parse", "metrics", "check"],
+    );
+
+    let paragraphs = format!("标题\n{}", "一段正文。\n".repeat(MAX_REPORT_BLOCKS + 1));
+    let paragraphs = write("paragraphs.txt", paragraphs.as_bytes());
+    refused(&paragraphs, MAX_REPORT_BLOCKS.to_string(), &["check"]);
+
+    // At the limit a report is read; one figure more and it is refused.
+    let figures = |n: usize| format!("标题\n{}", "办理案件12件，".repeat(n));
+    let at_limit = write(
+        "figures-at-limit.txt",
+        figures(MAX_REPORT_FIGURES).as_bytes(),
+    );
+    let output = gongkai(&["metrics", &at_limit]);
+    assert_eq!(output.status.code(), Some(0));
+    let metrics: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(metrics.as_array().unwrap().len(), MAX_REPORT_FIGURES);
+    let over = write("figures.txt", figures(MAX_REPORT_FIGURES + 1).as_bytes());
+    refused(&over, MAX_REPORT_FIGURES.to_string(), &["parse"]);
+    std::fs::remove_dir_all(dir).unwrap();
+}

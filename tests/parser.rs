@@ -276,6 +276,27 @@ fn a_file_of_only_chrome_has_no_text_and_says_so() {
     assert_eq!(report.warnings.len(), 1);
 }
 
+/// Found while fuzzing (profiling slow inputs): each header line looked ahead through all the
+/// chrome after it, so 64,000 lines of 首页 took a second and a 20 MB file of them, by
+/// extrapolation, half an hour. Large in the slow step.
+#[test]
+fn a_header_of_many_chrome_lines_is_read_in_one_pass() {
+    let repeats = if common::slow_tests() {
+        100_000
+    } else {
+        10_000
+    };
+    let text = format!(
+        "{}某市某局2023年法治政府建设年度报告\n一、总体情况\n全年办理案件12件。\n",
+        "首页\n【打印本页】\n".repeat(repeats)
+    );
+    let report = parse(&text);
+    assert_eq!(report.title, "某市某局2023年法治政府建设年度报告");
+    assert_eq!(report.sections.len(), 1);
+    assert_eq!(report.sections[0].paragraphs[0].text, "全年办理案件12件。");
+    assert_eq!(report.metrics.len(), 1);
+}
+
 #[test]
 fn undecodable_bytes_are_an_error_naming_the_line() {
     let mut bytes = "标题\n第二行\n".as_bytes().to_vec();

@@ -146,6 +146,11 @@ pub(crate) const UNITS: &[&str] = &[
 ];
 
 /// Qualifiers written before a figure, longest first.
+/// Longest run of numeral characters tried as one number: beyond any quantity written out
+/// (九千九百九十九亿九千九百九十九万九千九百九十九 has 23), and it keeps a long run (a line
+/// of 一二三…) linear to read instead of cubic.
+const MAX_NUMERAL_CHARS: usize = 32;
+
 const LEADING: &[&str] = &["超过", "约", "近", "超", "逾"];
 /// Qualifiers written after the unit.
 const TRAILING: &[&str] = &["以上", "左右", "多"];
@@ -262,6 +267,7 @@ fn chinese(chars: &[char], at: usize) -> Option<Number> {
     let len = chars[at..]
         .iter()
         .take_while(|&&c| numerals::is_numeral_char(c))
+        .take(MAX_NUMERAL_CHARS)
         .count();
     // Try the longest run first, then shorter ones (三千余户: 三千; 二十大: 二十).
     (1..=len).rev().find_map(|n| {
@@ -536,5 +542,22 @@ fn scale(mantissa: u128, exponent: u32, decimals: u32) -> f64 {
         } else {
             mantissa as f64 / divisor as f64
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found while fuzzing (profiling slow inputs): a run of numerals was tried at every
+    /// length, so a 10,000-character line of 一 took seconds and a 1 MB one hours.
+    #[test]
+    fn a_long_run_of_numerals_is_read_once_and_the_figure_after_it_still_found() {
+        let text = format!("{}，办理案件十二件。", "一".repeat(200_000));
+        let found = figures(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].value, 12.0);
+        assert_eq!(found[0].unit, "件");
+        assert_eq!(found[0].start, 200_005);
     }
 }

@@ -163,6 +163,16 @@ impl Builder {
         let mut subtitles: Vec<String> = Vec::new();
         let mut after_separator = false;
         let mut crumb_run = false;
+        // For each line, the next line that is not chrome, found in one pass from the end:
+        // looking ahead from every line made a header of many chrome lines quadratic.
+        let mut next_text = vec![None; lines.len()];
+        for k in (1..lines.len()).rev() {
+            next_text[k - 1] = if chrome::classify(&lines[k].1, Place::Header).is_none() {
+                Some(k)
+            } else {
+                next_text[k]
+            };
+        }
         for (k, (number, line)) in lines.iter().enumerate() {
             let number = *number;
             if let Some(field) = self.pending.take() {
@@ -187,10 +197,7 @@ impl Builder {
                 continue;
             }
             let next_is_separator = lines.get(k + 1).is_some_and(|(_, l)| is_separator(l));
-            let next = lines[k + 1..]
-                .iter()
-                .map(|(_, l)| l.as_str())
-                .find(|l| chrome::classify(l, Place::Header).is_none());
+            let next = next_text[k].map(|n| lines[n].1.as_str());
             if !self.have_title {
                 // One crumb per line: short column names, each followed by another line that
                 // is neither a repeat nor a subtitle; the line that breaks the run is the title.
