@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: formatting, clippy, the native
-# tests, the release build of the viewer, the site of every report (`gongkai site`, printing
-# their sizes), and the browser tests against that site.
+# tests (and the slow ones), the release build of the viewer, the site of every report
+# (`gongkai site`, printing their sizes), the browser tests against that site, Lighthouse's
+# deterministic scores, and a fuzzing smoke of each target.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
@@ -24,10 +25,10 @@ GONGKAI_SLOW_TESTS=1 cargo test --workspace
 step "trunk build --release --offline"
 trunk build --release --offline
 
-step "gongkai site reports/*.txt tests/reports/*.txt --out site"
+step "gongkai site reports/*.txt tests/reports/*.txt tests/pages/*.html --out site"
 # The debug build `cargo test` just made; the browser tests serve this folder.
 rm -rf site
-cargo run --quiet -- site reports/*.txt tests/reports/*.txt --out site
+cargo run --quiet -- site reports/*.txt tests/reports/*.txt tests/pages/*.html --out site
 
 step "bundle size"
 scripts/bundle-size.sh dist
@@ -37,3 +38,13 @@ printf 'the real report'"'"'s page (%s): %d B, %d B gzip\n' \
 
 step "browser tests"
 node --test --test-reporter=spec tests/browser/
+
+step "Lighthouse: accessibility, best practices, SEO = 100 and no layout shift"
+GONGKAI_SITE="$PWD/site" scripts/lighthouse.sh --check
+
+# Coverage-guided fuzzing, a short smoke of each target (nightly for cargo-fuzz only; the long
+# runs are in the README). Each step fails on a broken invariant and keeps the input.
+for target in decode parse_text search route; do
+  step "fuzz smoke: $target (30 s)"
+  scripts/fuzz.sh "$target" 30
+done
