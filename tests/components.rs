@@ -15,7 +15,14 @@ async fn render_at(text: &str, route: Route) -> String {
 
 /// The viewer as `main` starts it, its address kept under `address_key`.
 async fn render_keyed(text: &str, route: Route, address_key: AddressKey) -> String {
-    let report = parse(text);
+    render_report(parse(text), route, address_key).await
+}
+
+async fn render_report(
+    report: gongkai::report::Report,
+    route: Route,
+    address_key: AddressKey,
+) -> String {
     ServerRenderer::<App>::with_props(move || AppProps {
         report: Shared::leak(report),
         tables: None,
@@ -275,20 +282,7 @@ async fn mounted_viewer_is_one_root_marked_mounted_with_the_usual_links() {
 
 /// A report read from a saved page, rendered at `route`.
 async fn render_page(markup: &'static str, route: Route) -> String {
-    let report = gongkai::html::parse_html(markup);
-    ServerRenderer::<App>::with_props(move || AppProps {
-        report: Shared::leak(report),
-        tables: None,
-        address: Address {
-            route,
-            embed: false,
-        },
-        address_key: AddressKey::Hash,
-        public_base: None,
-    })
-    .hydratable(false)
-    .render()
-    .await
+    render_report(gongkai::html::parse_html(markup), route, AddressKey::Hash).await
 }
 
 const TABLE_PAGE: &str = "<html><head><meta name=\"ArticleTitle\" content=\"某局2023年政府信息公开工作年度报告\"></head>\

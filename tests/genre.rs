@@ -6,7 +6,7 @@ use std::fs;
 
 mod common;
 
-use common::read;
+use common::{metric_rows, read, MetricRow};
 use gongkai::{metrics::MAX_LABEL_CHARS, parse::parse, report::Report};
 
 /// `(id, number, title)` of every section in document order.
@@ -23,37 +23,10 @@ fn expected_outline(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)
         .collect()
 }
 
-/// `(raw, value, unit, qualifier, label)` of every metric.
-type Row<'a> = (&'a str, f64, &'a str, Option<&'a str>, &'a str);
-
-fn metric_rows(report: &Report) -> Vec<Row<'_>> {
-    report
-        .metrics
-        .iter()
-        .map(|m| {
-            (
-                m.raw.as_str(),
-                m.value,
-                m.unit.as_str(),
-                m.qualifier.as_deref(),
-                m.label.as_str(),
-            )
-        })
-        .collect()
-}
-
 /// The body text put back together without white space: preamble, then each heading's number,
 /// title, closing mark and paragraphs. The title is left out (it may come from chrome).
 fn body(report: &Report) -> String {
-    let mut out: String = report.preamble.iter().map(|p| p.text.as_str()).collect();
-    for s in report.all_sections() {
-        out += &s.number;
-        out += &s.title;
-        out += s.title_end.as_deref().unwrap_or("");
-        for p in &s.paragraphs {
-            out += &p.text;
-        }
-    }
+    let mut out = report.body_text();
     out.retain(|c| !c.is_whitespace());
     out
 }
@@ -125,7 +98,7 @@ fn glued_breadcrumb_share_widget_and_no_title_line() {
             "2023年3月30日"
         ]
     );
-    let expected: &[Row] = &[
+    let expected: &[MetricRow] = &[
         ("12次", 12.0, "次", None, "组织集中学法"),
         ("458人次", 458.0, "人次", None, "参学干部"),
         ("3,200余份", 3200.0, "份", Some("余"), "发放宣传资料"),
@@ -180,7 +153,7 @@ fn government_work_report_with_letter_spaced_title_subtitle_and_speaker() {
         .collect();
     assert_eq!(texts.len(), 5);
     assert_eq!((texts[1], texts[3]), ("扩大有效投资。", "提升民生福祉。"));
-    let expected: &[Row] = &[
+    let expected: &[MetricRow] = &[
         (
             "1,250.37亿元",
             125_037_000_000.0,
@@ -252,7 +225,7 @@ fn metadata_values_on_the_next_line_captions_and_irregular_numbers() {
     // Repeated and skipped numbers are kept, each with a warning on its line.
     let lines: Vec<usize> = report.warnings.iter().map(|w| w.line).collect();
     assert_eq!(lines, [11, 14, 15], "{:?}", report.warnings);
-    let expected: &[Row] = &[
+    let expected: &[MetricRow] = &[
         ("9项", 9.0, "项", None, "修订出台监管制度"),
         ("14件", 14.0, "件", None, "清理规范性文件"),
         ("23个", 23.0, "个", None, "审核企业投资项目"),
@@ -278,7 +251,7 @@ fn flattened_tables_and_figure_cards() {
     // Table rows flattened into text are neither headings nor figures.
     let titles: Vec<String> = report.all_sections().map(|s| s.title.clone()).collect();
     assert_eq!(titles.len(), 5, "{titles:?}");
-    let expected: &[Row] = &[
+    let expected: &[MetricRow] = &[
         ("1,562条", 1562.0, "条", None, "主动公开政府信息"),
         ("986条", 986.0, "条", None, "通过门户网站公开"),
         // Cards: the caption on the next line says what the figure counts.
@@ -333,7 +306,7 @@ fn crumbs_one_per_line_repeated_title_and_a_clause_heading() {
             .as_deref(),
         Some("，")
     );
-    let expected: &[Row] = &[
+    let expected: &[MetricRow] = &[
         ("41份", 41.0, "份", None, "审查合同协议"),
         (
             "1,150家次",

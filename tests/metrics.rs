@@ -68,19 +68,7 @@ fn real_report_yields_exactly_the_fixture_metrics() {
 #[test]
 fn an_invented_report_of_the_genre() {
     let report = read("tests/reports/market-regulation-2023.txt");
-    let got: Vec<(&str, f64, &str, Option<&str>, &str)> = report
-        .metrics
-        .iter()
-        .map(|m| {
-            (
-                m.raw.as_str(),
-                m.value,
-                m.unit.as_str(),
-                m.qualifier.as_deref(),
-                m.label.as_str(),
-            )
-        })
-        .collect();
+    let got = common::metric_rows(&report);
     let expected: &[(&str, f64, &str, Option<&str>, &str)] = &[
         ("1,286件", 1286.0, "件", None, "查办各类案件"),
         ("2,350.5万元", 23_505_000.0, "元", None, "罚没款"),

@@ -31,18 +31,7 @@ fn expected_outline(rows: &[(&str, u8, &str, &str)]) -> Vec<(String, u8, String,
 /// The report's text put back together in document order, without white space: the title,
 /// the preamble, then each heading (number, title, closing mark) and its paragraphs.
 fn reassembled(report: &Report) -> String {
-    let mut out = report.title.clone();
-    for p in &report.preamble {
-        out += &p.text;
-    }
-    for s in report.all_sections() {
-        out += &s.number;
-        out += &s.title;
-        out += s.title_end.as_deref().unwrap_or("");
-        for p in &s.paragraphs {
-            out += &p.text;
-        }
-    }
+    let mut out = report.title.clone() + &report.body_text();
     out.retain(|c| !c.is_whitespace());
     out
 }

@@ -70,3 +70,23 @@ pub fn proptest_cases() -> u32 {
         64
     }
 }
+
+/// A figure as the tests compare it: `(raw, value, unit, qualifier, label)`.
+pub type MetricRow<'a> = (&'a str, f64, &'a str, Option<&'a str>, &'a str);
+
+/// Every figure of `report` as a [`MetricRow`], in document order.
+pub fn metric_rows(report: &Report) -> Vec<MetricRow<'_>> {
+    report
+        .metrics
+        .iter()
+        .map(|m| {
+            (
+                m.raw.as_str(),
+                m.value,
+                m.unit.as_str(),
+                m.qualifier.as_deref(),
+                m.label.as_str(),
+            )
+        })
+        .collect()
+}

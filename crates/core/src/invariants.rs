@@ -307,19 +307,7 @@ fn without_space(s: &str) -> String {
 pub fn check_preserved(text: &str) -> Check {
     let report = parse(text);
     check_report(&report)?;
-    let mut out = report.title.clone();
-    for p in &report.preamble {
-        out += &p.text;
-    }
-    for s in report.all_sections() {
-        out += &s.number;
-        out += &s.title;
-        out += s.title_end.as_deref().unwrap_or("");
-        for p in &s.paragraphs {
-            out += &p.text;
-        }
-    }
-    let out = without_space(&out);
+    let out = without_space(&(report.title.clone() + &report.body_text()));
     let expected = without_space(text);
     ensure!(
         out == expected,

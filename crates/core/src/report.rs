@@ -208,6 +208,24 @@ impl Report {
     }
 }
 
+impl Report {
+    /// The body put back together in document order as written: the preamble, then each
+    /// heading (number, title, the mark that closed it) and its blocks. The title is left out
+    /// (it may come from the page's chrome). What the no-text-lost checks compare with.
+    pub fn body_text(&self) -> String {
+        let mut out: String = self.preamble.iter().map(|p| p.text.as_str()).collect();
+        for s in self.all_sections() {
+            out += &s.number;
+            out += &s.title;
+            out += s.title_end.as_deref().unwrap_or("");
+            for p in &s.paragraphs {
+                out += &p.text;
+            }
+        }
+        out
+    }
+}
+
 impl Section {
     /// The heading as written: number, then title (the text of its [`BlockId::Heading`]).
     pub fn heading_text(&self) -> String {
