@@ -30,6 +30,15 @@ step "gongkai site reports/*.txt tests/reports/*.txt tests/pages/*.html --out si
 rm -rf site
 cargo run --quiet -- site reports/*.txt tests/reports/*.txt tests/pages/*.html --out site
 
+step "one viewer for every report: two sites of different reports share the same wasm"
+other=$(mktemp -d)
+cargo run --quiet -- site tests/series/*.txt --out "$other" >/dev/null
+for wasm in site/assets/*_bg.wasm; do
+  cmp "$wasm" "$other/assets/$(basename "$wasm")"
+done
+echo "identical: $(basename site/assets/*_bg.wasm)"
+rm -rf "$other"
+
 step "bundle size"
 scripts/bundle-size.sh dist
 page=site/bazhou-natural-resources-2023/index.html
