@@ -65,7 +65,18 @@ const onMove = () => {
   for (const type of MOVES) removeEventListener(type, onMove, true);
   start();
 };
-const needsApp = () => /^#\/./.test(location.hash);
+// A reader who chose a type size or theme (src/settings.rs keys) gets it at once, not on
+// their first move.
+const chosenSettings = () => {
+  try {
+    const size = localStorage.getItem('gongkai.font-size');
+    const theme = localStorage.getItem('gongkai.theme');
+    return Boolean((size && size !== 'standard') || (theme && theme !== 'auto'));
+  } catch {
+    return false;
+  }
+};
+const needsApp = () => /^#\/./.test(location.hash) || chosenSettings();
 if (!document.getElementById('gongkai') || needsApp()) {
   start();
 } else {

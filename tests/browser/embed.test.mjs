@@ -366,6 +366,7 @@ describe('in Chromium, under the strict CSP', () => {
   for (const theme of ['light', 'dark', 'contrast']) {
     test(`the ${theme} palette keeps every pair at 4.5:1 or more`, async () => {
       const { page, context } = await open(browser, `${nginx.url}${PAGE_PATH}`, { theme });
+      // A chosen theme starts the app at once, without waiting for the reader's first move.
       await page.locator(`.gk-root.gk-theme-${theme}`).waitFor({ timeout: 15000 });
       assertContrast(await contrasts(page.mainFrame()), theme);
       await context.close();
