@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: formatting, clippy, the native
 # tests (and the slow ones), the release build of the viewer, the site of every report
-# (`gongkai site`, printing their sizes), the browser tests against that site, Lighthouse's
-# deterministic scores, and a fuzzing smoke of each target.
+# (`gongkai site`, printing their sizes), Lighthouse's deterministic scores, a fuzzing smoke of
+# each target, and last the browser tests against that site.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
@@ -45,9 +45,6 @@ page=site/bazhou-natural-resources-2023/index.html
 printf 'the real report'"'"'s page (%s): %d B, %d B gzip\n' \
   "$page" "$(stat -c %s "$page")" "$(gzip -9 -c "$page" | wc -c)"
 
-step "browser tests"
-node --test --test-reporter=spec tests/browser/
-
 step "Lighthouse: accessibility, best practices, SEO = 100 and no layout shift"
 GONGKAI_SITE="$PWD/site" scripts/lighthouse.sh --check
 
@@ -57,3 +54,6 @@ for target in decode parse_text search route; do
   step "fuzz smoke: $target (30 s)"
   scripts/fuzz.sh "$target" 30
 done
+
+step "browser tests"
+node --test --test-reporter=spec tests/browser/
