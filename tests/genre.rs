@@ -83,13 +83,7 @@ fn glued_breadcrumb_share_widget_and_no_title_line() {
         "提高全体干部职工尊法学法守法用法、依法行政的自觉性。（责任处室：党政办）"
     );
     // The sign-off stays text; trailing full-width spaces are trimmed.
-    let closing: Vec<&str> = report
-        .section(&"2".parse().unwrap())
-        .unwrap()
-        .paragraphs
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect();
+    let closing = common::paragraph_texts(&report, "2");
     assert_eq!(
         closing,
         [
@@ -144,13 +138,7 @@ fn government_work_report_with_letter_spaced_title_subtitle_and_speaker() {
         ])
     );
     // Bold lead-ins without a number and lines opening with a year are paragraphs.
-    let texts: Vec<&str> = report
-        .section(&"1".parse().unwrap())
-        .unwrap()
-        .paragraphs
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect();
+    let texts = common::paragraph_texts(&report, "1");
     assert_eq!(texts.len(), 5);
     assert_eq!((texts[1], texts[3]), ("扩大有效投资。", "提升民生福祉。"));
     let expected: &[MetricRow] = &[

@@ -137,26 +137,14 @@ fn full_width_forms_levels_four_and_run_in_colons() {
             .as_deref(),
         Some("：")
     );
-    let dashes: Vec<&str> = report
-        .section(&"1.2.2".parse().unwrap())
-        .unwrap()
-        .paragraphs
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect();
+    let dashes = common::paragraph_texts(&report, "1.2.2");
     assert_eq!(dashes, ["——配备执法记录仪30台；", "——建立音像资料库。"]);
     assert_eq!(
         report.section(&"2".parse().unwrap()).unwrap().paragraphs[0].text,
         "第一，普法宣传覆盖面不够广。第二，执法人员专业水平有待提高。"
     );
     // The signature and its date are the report's text, not chrome.
-    let closing: Vec<&str> = report
-        .section(&"3".parse().unwrap())
-        .unwrap()
-        .paragraphs
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect();
+    let closing = common::paragraph_texts(&report, "3");
     assert_eq!(
         closing,
         ["继续深化法治政府建设。", "某县司法局", "2024年3月28日"]
@@ -240,13 +228,7 @@ fn irregular_numbers_are_kept_with_a_warning_on_their_line() {
     assert_eq!(lines, [11, 12, 13], "{:?}", report.warnings);
     assert!(report.warnings[1].message.contains("重复"));
     // Lines that open with a year or a figure are text.
-    let texts: Vec<&str> = report
-        .section(&"2".parse().unwrap())
-        .unwrap()
-        .paragraphs
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect();
+    let texts = common::paragraph_texts(&report, "2");
     assert_eq!(
         texts,
         [

@@ -90,3 +90,12 @@ pub fn metric_rows(report: &Report) -> Vec<MetricRow<'_>> {
         })
         .collect()
 }
+
+/// The texts of the paragraphs of section `id` (`2.3`), in order.
+pub fn paragraph_texts<'r>(report: &'r Report, id: &str) -> Vec<&'r str> {
+    let id = id.parse().unwrap_or_else(|e| panic!("{e}"));
+    let section = report
+        .section(&id)
+        .unwrap_or_else(|| panic!("no section {id}"));
+    section.paragraphs.iter().map(|p| p.text.as_str()).collect()
+}
