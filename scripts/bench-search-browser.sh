@@ -36,7 +36,7 @@ open(out, 'w', encoding='utf-8').write('语料标题\n' + '\n'.join(parts))
 print(f"corpus: {len(parts)} report texts, {sum(len(p) for p in parts)} characters", file=sys.stderr)
 PY
 
-trunk build --release --offline
+scripts/build-viewer.sh
 rm -rf "$work/site"
 "$CARGO_TARGET_DIR/release/gongkai" site reports/bazhou-natural-resources-2023.txt \
   "$work/corpus.txt" --out "$work/site" >/dev/null

@@ -3,14 +3,15 @@
 #  1. wall time of `gongkai site` on 100 report files, release binary, median of 3 runs. The
 #     files are the repository's real report and test reports (every encoding they come in),
 #     each copied 8 or 9 times with its years moved back 0–8 years (titles, dates and text);
-#  2. gzip -9 bytes: the real report's page, what a first visit to it downloads (page and the
+#  2. gzip bytes as nginx sends them (the .gz file beside each file, gzip_static; gzip -9 of
+#     the file when there is none): the real report's page, what a first visit to it downloads (page and the
 #     viewer files it loads), and a second report's page on the same site;
 #  3. whether the wasm is byte-identical in two sites built from different reports.
 #
 #   scripts/bench-site.sh      (RUNS=5 for more runs)
 #
 # Uses the viewer in dist/ (built first when missing: after changing the viewer, run
-# `trunk build --release --offline`) and the release `gongkai` binary as the release profile
+# scripts/build-viewer.sh) and the release `gongkai` binary as the release profile
 # builds it (opt-level z, for the wasm's sake; the native CLI gets it too).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -68,7 +69,7 @@ echo "gongkai site, $count reports → $pages pages: median ${median} ms of $run
 
 # ---- bytes ----------------------------------------------------------------------------------
 site="$work/site"
-gz() { gzip -9 -n -c "$1" | wc -c; }
+gz() { if [ -f "$1.gz" ]; then stat -c %s "$1.gz"; else gzip -9 -n -c "$1" | wc -c; fi; }
 page="$site/bazhou-natural-resources-2023/index.html"
 second="$site/county-justice-2023/index.html"
 # What the page loads: the stylesheets, icon and loader it names; the JS glue and the wasm
@@ -77,7 +78,7 @@ loader="$site/assets/gongkai-loader.js"
 assets=$( { grep -o '\.\./assets/[^"]*' "$page" | sed 's|^\.\./assets/||'
             grep -oE "'\./[^']+\.(js|wasm)'" "$loader" | tr -d "'" | sed 's|^\./||'; } | sort -u)
 echo
-echo "| file (gzip -9) | bytes |"
+echo "| file (gzip, as served) | bytes |"
 echo "|---|---|"
 first=$(gz "$page")
 echo "| real report's page ($(basename "$(dirname "$page")")/index.html, $(wc -c < "$page") B raw) | $first |"

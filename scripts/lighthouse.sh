@@ -12,7 +12,7 @@
 #
 # The site is built from reports/*.txt into a temporary folder with the release `gongkai`
 # binary and the viewer in dist/ (built first when missing: after changing the viewer, run
-# `trunk build --release --offline`). GONGKAI_SITE=DIR measures an existing site instead.
+# scripts/build-viewer.sh). GONGKAI_SITE=DIR measures an existing site instead.
 # Performance depends on the machine and its load: numbers go in the README, never in a test.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -8,14 +8,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
 PORT=${PORT:-8080}
 
-trunk build --release --offline
+scripts/build-viewer.sh
 cargo build --quiet --bin gongkai
 rm -rf site
+# The site holds the preview page too (preview/, from dist/preview/).
 target/debug/gongkai site reports/*.txt --out site
-# The viewer's own page (no report): the preview of a local file.
-mkdir -p site/preview
-cp dist/index.html site/preview/index.html
-sed -i 's#\(href\|src\)="\./#\1="../assets/#g' site/preview/index.html
 
 prefix=$(mktemp -d)
 trap 'kill "$(cat "$prefix/nginx.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$prefix"' EXIT

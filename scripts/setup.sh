@@ -12,7 +12,8 @@ WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version =
 # fonts-wqy-microhei: a CJK font, so screenshots and layout checks see real glyphs.
 # nginx: the browser tests serve dist/ with deploy/nginx.conf, as a portal would, from an
 # nginx of their own on 127.0.0.1 that they start and stop (not the system's service).
-APT_PACKAGES=(chromium chromium-driver fonts-wqy-microhei nginx)
+# zopfli: the smallest gzip for the viewer's precompressed files (scripts/post-build.sh).
+APT_PACKAGES=(chromium chromium-driver fonts-wqy-microhei nginx zopfli)
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 

@@ -1,6 +1,6 @@
 # Sourced (not run) by scripts/lighthouse.sh and scripts/bench-site.sh, from the repository root.
 #
-# build_site_tools: builds the viewer (dist/, `trunk build --release --offline`) when it is
+# build_site_tools: builds the viewer (dist/ and dist/preview/, scripts/build-viewer.sh) when it is
 # missing, and the release `gongkai` binary (a no-op when it is up to date); sets GONGKAI_BIN.
 #
 # start_site_nginx DIR starts Debian's nginx in the background on a free 127.0.0.1 port with
@@ -11,9 +11,9 @@
 # trap, so nginx never outlives the script.
 
 build_site_tools() {
-  if [ ! -f dist/index.html ] || [ ! -f dist/gongkai-loader.js ]; then
-    echo "building the viewer: trunk build --release --offline" >&2
-    trunk build --release --offline
+  if [ ! -f dist/gongkai-loader.js ] || [ ! -f dist/preview/gongkai-loader.js ]; then
+    echo "building the viewer: scripts/build-viewer.sh" >&2
+    scripts/build-viewer.sh
   fi
   # The release profile as it is (opt-level z, LTO): what `cargo install` would give a user.
   cargo build --release --quiet --bin gongkai

@@ -22,8 +22,8 @@ cargo test --workspace
 step "slow tests: 10 MB inputs, 1,024 random cases per property"
 GONGKAI_SLOW_TESTS=1 cargo test --workspace
 
-step "trunk build --release --offline"
-trunk build --release --offline
+step "scripts/build-viewer.sh: the viewer (dist/) and the preview page (dist/preview/)"
+scripts/build-viewer.sh
 
 step "gongkai site reports/*.txt tests/reports/*.txt tests/pages/*.html --out site"
 # The debug build `cargo test` just made; the browser tests serve this folder.

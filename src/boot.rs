@@ -1,12 +1,10 @@
-//! How the viewer starts in a page (wasm only): it hydrates a prerendered report page, renders
-//! into a portal's `<div data-gongkai>`, or, on its own page without a report, offers the
-//! preview of a local file.
+//! How the viewer starts in a page (wasm only): it hydrates a prerendered report page or renders
+//! into a portal's `<div data-gongkai>`; the preview page's own wasm starts the preview.
 
 use gongkai_core::publish::{DATA_ELEMENT_ID, ROOT_ELEMENT_ID};
 
 use crate::{
     app::{App, AppProps},
-    preview::Preview,
     route::AddressKey,
     shared::Shared,
 };
@@ -23,8 +21,18 @@ pub fn start() {
             gloo::console::error!(format!("报告数据无法读取：{error}"));
             return;
         }
+        // The viewer's own index.html has no report: it links to the preview page instead.
         None => {
-            yew::Renderer::<Preview>::new().render();
+            if document
+                .query_selector("[data-gongkai]")
+                .ok()
+                .flatten()
+                .is_some()
+            {
+                gloo::console::error!(
+                    "页面缺少报告数据（<script type=\"application/json\" id=\"gk-data\">）"
+                );
+            }
             return;
         }
     };
@@ -66,4 +74,9 @@ pub fn start() {
             yew::Renderer::<App>::with_props(props).render();
         }
     }
+}
+
+/// The preview page (打开本地报告): its own wasm, with the parser the viewer leaves out.
+pub fn start_preview() {
+    yew::Renderer::<crate::preview::Preview>::new().render();
 }

@@ -4,7 +4,6 @@
 //! the `gongkai-core` crate, re-exported here under the same paths; this crate renders it
 //! ([`components`], [`app`]) and, natively, is the command line ([`cli`]).
 
-#[cfg(not(target_arch = "wasm32"))]
 pub use gongkai_core::html;
 pub use gongkai_core::{
     compare, id, metrics, numerals, parse, publish, qr, report, route, runs, search, table,

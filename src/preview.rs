@@ -1,9 +1,9 @@
-//! The viewer's own page without a report: preview of a local file.
+//! The preview page (its own wasm, `gongkai-preview`): a local report file or pasted text.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::{app::App, parse, report::Report, shared::Shared};
+use crate::{app::App, report::Report, shared::Shared};
 
 /// A report opened for preview: its name and the parse.
 #[derive(Clone, PartialEq)]
@@ -14,37 +14,38 @@ struct Opened {
     generation: u32,
 }
 
-/// 预览 (打开本地报告): the viewer's own page without a report. An editor chooses or drops a
-/// report file (UTF-8, GBK/GB18030, UTF-16) or pastes its text; it is read in this page, never
-/// uploaded, and shown as `gongkai site` would publish it, with `gongkai check`'s warnings.
+/// 预览 (打开本地报告): the preview page. An editor chooses or drops a report file — text
+/// (UTF-8, GBK/GB18030, UTF-16) or a saved portal page (HTML, in the charset it declares) — or
+/// pastes its text or markup; it is read in this page, never uploaded, and shown as `gongkai
+/// site` would publish it, with `gongkai check`'s warnings.
 #[function_component]
 pub fn Preview() -> Html {
     let opened = use_state(|| None::<Opened>);
     let problem = use_state(|| None::<String>);
     let pasted = use_node_ref();
-    let open_text = {
+    let open_report = {
         let opened = opened.clone();
         let problem = problem.clone();
-        Callback::from(move |(name, text): (String, String)| {
+        Callback::from(move |(name, report): (String, Report)| {
             let generation = opened.as_ref().map_or(0, |o| o.generation + 1);
             problem.set(None);
             opened.set(Some(Opened {
                 name: name.into(),
-                report: Shared::leak(parse::parse(&text)),
+                report: Shared::leak(report),
                 generation,
             }));
         })
     };
     let read_file = {
-        let open_text = open_text.clone();
+        let open_report = open_report.clone();
         let problem = problem.clone();
         Callback::from(move |file: web_sys::File| {
-            let open_text = open_text.clone();
+            let open_report = open_report.clone();
             let problem = problem.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
-                match crate::local_file::read_text(&file).await {
-                    Ok(text) => open_text.emit((name, text)),
+                match crate::local_file::read_report(&file).await {
+                    Ok(report) => open_report.emit((name, report)),
                     Err(message) => problem.set(Some(format!("{name}：{message}"))),
                 }
             });
@@ -74,12 +75,13 @@ pub fn Preview() -> Html {
     let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
     let on_paste = {
         let pasted = pasted.clone();
-        let open_text = open_text.clone();
+        let open_report = open_report.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(area) = pasted.cast::<web_sys::HtmlTextAreaElement>() {
                 let text = area.value();
                 if !text.trim().is_empty() {
-                    open_text.emit(("粘贴的文本".to_string(), text));
+                    let report = crate::local_file::read_pasted(&text);
+                    open_report.emit(("粘贴的文本".to_string(), report));
                 }
             }
         })
@@ -108,13 +110,13 @@ pub fn Preview() -> Html {
         <div class="gk-root gk-preview">
             <main id="gk-main" class="gk-page">
                 <h1 class="gk-title">{ "打开本地报告" }</h1>
-                <p>{ "选择或拖入报告文件（.txt，UTF-8、GBK 或 UTF-16 编码），或粘贴报告全文，即可看到发布后的样子和需要修改的问题。文件只在本机浏览器中读取，不会上传。" }</p>
+                <p>{ "选择或拖入报告文件——文本文件（.txt，UTF-8、GBK 或 UTF-16 编码）或从门户网站保存的网页（.html）——或粘贴报告全文或网页源代码，即可看到发布后的样子和需要修改的问题。文件只在本机浏览器中读取，不会上传。" }</p>
                 <div class="gk-drop" ondrop={ on_drop } ondragover={ on_drag_over }>
                     <label class="gk-button" for="gk-preview-file">{ "选择报告文件" }</label>
-                    <input id="gk-preview-file" type="file" accept=".txt,text/plain" onchange={ on_choose } />
+                    <input id="gk-preview-file" type="file" accept=".txt,.html,.htm,text/plain,text/html" onchange={ on_choose } />
                     <p>{ "或把文件拖到这里" }</p>
                 </div>
-                <label for="gk-preview-text">{ "粘贴报告全文" }</label>
+                <label for="gk-preview-text">{ "粘贴报告全文或网页源代码" }</label>
                 <textarea id="gk-preview-text" ref={ pasted } rows="8" />
                 <p><button type="button" class="gk-button" onclick={ on_paste }>{ "预览粘贴的文本" }</button></p>
                 { for problem.as_ref().map(|p| html! { <p class="gk-notice" role="alert">{ p }</p> }) }

@@ -21,10 +21,13 @@ use crate::{
 /// Folder of the site that holds the viewer's files.
 pub const ASSETS: &str = "assets";
 
+/// Folder of the site (and of the built viewer) holding the preview page.
+pub const PREVIEW: &str = "preview";
+
 /// What `gongkai site` needs besides its reports.
 #[derive(Debug, Clone, Default)]
 pub struct SiteOptions {
-    /// The built viewer (`trunk build --release --offline` output). Found as described in
+    /// The built viewer (scripts/build-viewer.sh output). Found as described in
     /// [`find_viewer`] when not given.
     pub viewer: Option<PathBuf>,
     /// The site's public address (`https://portal.example.gov.cn/xxgk/fzbg/`): canonical links,
@@ -73,7 +76,7 @@ pub fn find_viewer(given: Option<&Path>) -> Result<Viewer, String> {
             let tried: Vec<String> = candidates.iter().map(|d| d.display().to_string()).collect();
             format!(
                 "找不到已构建的阅读器（gongkai-loader.js），已查找：{}。请先运行 scripts/setup.sh \
-                 和 trunk build --release --offline，或用 --viewer 指定目录",
+                 和 scripts/build-viewer.sh，或用 --viewer 指定目录",
                 tried.join("、")
             )
         })?
@@ -129,7 +132,7 @@ pub fn slug_for(path: &Path, index: usize, taken: &mut HashSet<String>) -> Strin
         slug = slug.replace("--", "-");
     }
     let slug = slug.trim_matches('-').to_string();
-    let base = if slug.is_empty() || slug == ASSETS {
+    let base = if slug.is_empty() || slug == ASSETS || slug == PREVIEW {
         format!("report-{}", index + 1)
     } else {
         slug
@@ -442,6 +445,7 @@ pub fn write_site(
         let to = assets.join(file);
         fs::copy(viewer.dir.join(file), &to).map_err(|e| io(&to, e))?;
     }
+    copy_preview(&viewer.dir, out)?;
     let base = options
         .base_url
         .as_deref()
@@ -478,6 +482,30 @@ pub fn write_site(
         reports: published.into_iter().map(|p| (p.source, p.slug)).collect(),
         out: out.to_path_buf(),
     })
+}
+
+/// The preview page (打开本地报告, `dist/preview/` from scripts/build-viewer.sh) as the site's
+/// `preview/`, where editors check a report before publishing it. Replaced on each build; a
+/// viewer built without it leaves the site without one.
+fn copy_preview(viewer: &Path, out: &Path) -> Result<(), String> {
+    let io = |path: &Path, e: std::io::Error| format!("{}: 无法写入：{e}", path.display());
+    let from = viewer.join(PREVIEW);
+    let to = out.join(PREVIEW);
+    if to.is_dir() {
+        fs::remove_dir_all(&to).map_err(|e| io(&to, e))?;
+    }
+    if !from.join("index.html").is_file() {
+        return Ok(());
+    }
+    fs::create_dir_all(&to).map_err(|e| io(&to, e))?;
+    let entries = fs::read_dir(&from).map_err(|e| format!("{}: 无法读取：{e}", from.display()))?;
+    for entry in entries.flatten() {
+        if entry.file_type().is_ok_and(|t| t.is_file()) {
+            let target = to.join(entry.file_name());
+            fs::copy(entry.path(), &target).map_err(|e| io(&target, e))?;
+        }
+    }
+    Ok(())
 }
 
 /// A gzip copy beside a page, for nginx's `gzip_static` (as the viewer's own files have).

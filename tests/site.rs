@@ -41,6 +41,18 @@ fn fake_viewer(dir: &Path) {
     ] {
         fs::write(dir.join(name), content).unwrap();
     }
+    let preview = dir.join("preview");
+    fs::create_dir_all(&preview).unwrap();
+    for (name, content) in [
+        ("index.html", "<!DOCTYPE html><title>预览</title>"),
+        (
+            "gongkai-loader.js",
+            "import init from './gongkai-preview-0123456789abcdef.js';",
+        ),
+        ("gongkai-preview-0123456789abcdef_bg.wasm", "\0asm"),
+    ] {
+        fs::write(preview.join(name), content).unwrap();
+    }
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -180,6 +192,8 @@ fn a_site_shares_one_viewer_and_lists_every_report() {
             parse("某县司法局2024年报告\n一、工作\n正文。\n"),
         ),
         (PathBuf::from("报告.txt"), parse("某局报告\n正文。\n")),
+        // A report whose name is the preview's folder does not take it.
+        (PathBuf::from("preview.txt"), parse("某局报告\n正文。\n")),
     ];
     let out = build(
         "shared",
@@ -199,9 +213,16 @@ fn a_site_shares_one_viewer_and_lists_every_report() {
             "bazhou-natural-resources-2023",
             "county-justice-2023",
             "county-justice-2023-2",
-            "report-4"
+            "preview",
+            "report-4",
+            "report-5"
         ]
     );
+    // The preview page comes with the viewer, its own wasm beside it; never in assets/.
+    assert!(out.join("preview/index.html").is_file());
+    assert!(out
+        .join("preview/gongkai-preview-0123456789abcdef_bg.wasm")
+        .is_file());
     // The viewer once, with its hashed names, never its own index.html.
     let assets: HashSet<String> = fs::read_dir(out.join("assets"))
         .unwrap()
@@ -209,6 +230,7 @@ fn a_site_shares_one_viewer_and_lists_every_report() {
         .collect();
     assert!(assets.contains("gongkai-0123456789abcdef_bg.wasm"));
     assert!(!assets.iter().any(|f| f.starts_with("index.html")));
+    assert!(!assets.iter().any(|f| f.contains("preview")));
     let page = fs::read_to_string(out.join("county-justice-2023/index.html")).unwrap();
     assert!(
         page.contains(r#"<link rel="stylesheet" href="../assets/gongkai-fedcba9876543210.css">"#)
@@ -227,7 +249,10 @@ fn a_site_shares_one_viewer_and_lists_every_report() {
     );
     // The shelf lists every report, linking to its folder.
     let shelf = fs::read_to_string(out.join("index.html")).unwrap();
-    for slug in &slugs[1..] {
+    for slug in slugs
+        .iter()
+        .filter(|s| !["assets", "preview"].contains(&s.as_str()))
+    {
         assert!(shelf.contains(&format!("href=\"{slug}/\"")), "{slug}");
     }
     assert!(shelf.contains("巴中市自然资源和规划局巴州分局关于2023年法治政府建设工作情况的报告"));

@@ -74,7 +74,7 @@ async function startNginx() {
     ?? (await exists('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
   for (const file of ['index.html', 'assets/gongkai-loader.js', `${REAL_SLUG}/index.html`, `${REAL_SLUG}/index.html.gz`]) {
     if (!await exists(join(SITE, file))) {
-      throw new Error(`${SITE}/${file} is missing: run \`trunk build --release --offline\` and `
+      throw new Error(`${SITE}/${file} is missing: run scripts/build-viewer.sh and `
         + '`cargo run -- site reports/*.txt tests/reports/*.txt --out site` first (scripts/test.sh does both)');
     }
   }

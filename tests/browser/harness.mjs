@@ -13,8 +13,6 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-/** The viewer as `trunk build --release --offline` writes it: its own page is the preview. */
-export const DIST = resolve(process.env.GONGKAI_DIST ?? join(ROOT, 'dist'));
 /** The site as `gongkai site reports/*.txt tests/reports/*.txt --out site` writes it. */
 export const SITE = resolve(process.env.GONGKAI_SITE ?? join(ROOT, 'site'));
 /** The real report the reader tests read, and its page's folder in the site. */
@@ -99,7 +97,7 @@ export async function serveDir(dir, { needs = ['index.html'], hint = 'build it f
   };
 }
 
-const SITE_HINT = 'run `trunk build --release --offline` and then '
+const SITE_HINT = 'run scripts/build-viewer.sh and then '
   + '`cargo run -- site reports/*.txt tests/reports/*.txt --out site` (scripts/test.sh does both)';
 
 /** Serves a site folder: resolves to { root, url (the real report's page), close }. */
@@ -109,14 +107,6 @@ export async function serveSite(dir = SITE) {
     hint: SITE_HINT,
   });
   return { root: served.url, url: `${served.url}${REAL_SLUG}/`, close: served.close };
-}
-
-/** Serves the viewer's own build (its page is 打开本地报告). */
-export function serveDist(dir = DIST) {
-  return serveDir(dir, {
-    needs: ['index.html', 'gongkai-loader.js'],
-    hint: 'run `trunk build --release --offline` first',
-  });
 }
 
 /**

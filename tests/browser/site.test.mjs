@@ -1,9 +1,10 @@
 // The site `gongkai site` writes, as readers and editors meet it: a report's page read with
 // JavaScript off (the whole text, the outline, deep links), the same page taken over by the
 // viewer (hydration changes no text, shifts nothing, logs nothing, violates no CSP), the shelf
-// page, and 打开本地报告 on the viewer's own page (a GBK file, a pasted text, their warnings).
+// page, and the site's preview page 打开本地报告 (GBK, UTF-16 and HTML files, pasted text and
+// markup, their warnings).
 // Expectations come from `gongkai parse` and `gongkai check` on the same files.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import {
-  REAL_SLUG, ROOT, SITE, assertClean, gongkai, openPage, parseReport, serveDist, useServedBrowser,
+  REAL_SLUG, ROOT, SITE, assertClean, gongkai, openPage, parseReport, useServedBrowser,
   waitLive, watchPage, watchedContext,
 } from './harness.mjs';
 
@@ -19,13 +20,11 @@ const env = useServedBrowser();
 const DESK = { width: 1280, height: 800 };
 
 let report;
-let dist;
 before(async () => {
-  [report, dist] = await Promise.all([parseReport(), serveDist()]);
+  report = await parseReport();
 });
-after(async () => {
-  await dist?.close();
-});
+/** The site's preview page (打开本地报告), as `gongkai site` copies it from dist/preview/. */
+const previewUrl = () => `${env.server.root}preview/`;
 
 function flatten(sections, out = []) {
   for (const section of sections) {
@@ -242,11 +241,11 @@ describe('a report page with JavaScript', () => {
   });
 });
 
-/** The report folders of the site: each holds an index.html. */
+/** The report folders of the site: each holds an index.html (assets/ and preview/ are not reports). */
 async function siteReports() {
   const found = [];
   for (const entry of await readdir(SITE, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name !== 'assets') {
+    if (entry.isDirectory() && !['assets', 'preview'].includes(entry.name)) {
       if (await stat(join(SITE, entry.name, 'index.html')).then(() => true, () => false)) found.push(entry.name);
     }
   }
@@ -317,7 +316,7 @@ async function assertPreviewOf(page, file) {
   assert.match(await page.locator('.gk-preview-warnings h2').innerText(), new RegExp(`${warnings.length} 个问题`));
 }
 
-describe('打开本地报告 on the viewer\'s own page', () => {
+describe('打开本地报告, the site\'s preview page', () => {
   test('reads a chosen GBK file and a UTF-16 one, and shows their titles and warnings', async () => {
     // The GBK fixture has no warning; the same text as GBK and as UTF-16 with one has some.
     const dir = await mkdtemp(join(tmpdir(), 'gongkai-preview-'));
@@ -328,7 +327,7 @@ describe('打开本地报告 on the viewer\'s own page', () => {
       await promisify(execFile)('sh', ['-c', 'iconv -f UTF-8 -t "$1" "$2" > "$3"', 'sh', encoding, irregular, to]);
       files.push(to);
     }
-    const { page, context } = await openPage(env.browser, dist.url, { live: false });
+    const { page, context } = await openPage(env.browser, previewUrl(), { live: false });
     try {
       assert.equal((await page.locator('h1').innerText()).trim(), '打开本地报告');
       for (const file of files) {
@@ -347,7 +346,7 @@ describe('打开本地报告 on the viewer\'s own page', () => {
 
   test('reads a pasted text and shows its warnings, as gongkai check lists them', async () => {
     const file = join(ROOT, 'tests', 'reports', 'numbering-irregular.txt');
-    const { page, context } = await openPage(env.browser, dist.url, { live: false });
+    const { page, context } = await openPage(env.browser, previewUrl(), { live: false });
     try {
       await page.fill('#gk-preview-text', await readFile(file, 'utf8'));
       await page.getByRole('button', { name: '预览粘贴的文本' }).click();
@@ -355,6 +354,52 @@ describe('打开本地报告 on the viewer\'s own page', () => {
       assert.ok((await checkWarnings(relative(ROOT, file))).length > 0, 'the pasted report should have warnings');
       // The preview is the reader itself: its outline and figures work.
       assert.ok(await page.locator('nav#gk-outline a').count() > 0);
+      await assertClean(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  /** Sections (number and title, in order) and tables the preview shows, against `gongkai parse`. */
+  async function assertSameOutline(page, file) {
+    const parsed = await parseReport(file);
+    const sections = flatten(parsed.sections);
+    const shown = await page.locator('.gk-root.gk-live main .gk-section > .gk-heading').allInnerTexts();
+    const titled = sections.filter((s) => s.title);
+    assert.deepEqual(shown.map(squeeze), titled.map((s) => squeeze(`${s.number}${s.title}`)), `${file}: headings`);
+    const tables = sections.flatMap((s) => (s.paragraphs ?? []).filter((p) => p.kind === 'table'));
+    assert.equal(await page.locator('.gk-root.gk-live main table').count(), tables.length, `${file}: tables`);
+    for (const [i, table] of tables.entries()) {
+      const cells = await page.locator('.gk-root.gk-live main table').nth(i).locator('th, td').count();
+      assert.equal(cells, table.rows.flat().length, `${file}: cells of table ${i + 1}`);
+    }
+  }
+
+  test('reads saved portal pages (.html, GBK and UTF-8) as gongkai site does: title, outline, tables, warnings', async () => {
+    const { page, context } = await openPage(env.browser, previewUrl(), { live: false });
+    try {
+      for (const name of ['township-gbk.html', 'disclosure-2023.html']) {
+        const file = join('tests', 'pages', name);
+        await page.locator('#gk-preview-file').setInputFiles(join(ROOT, file));
+        await assertPreviewOf(page, file);
+        await assertSameOutline(page, file);
+        await page.getByRole('button', { name: '打开其他报告' }).click();
+        await page.locator('#gk-preview-file').waitFor();
+      }
+      await assertClean(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('reads pasted page source as a page, not as text', async () => {
+    const file = join('tests', 'pages', 'disclosure-2023.html');
+    const { page, context } = await openPage(env.browser, previewUrl(), { live: false });
+    try {
+      await page.fill('#gk-preview-text', await readFile(join(ROOT, file), 'utf8'));
+      await page.getByRole('button', { name: '预览粘贴的文本' }).click();
+      await assertPreviewOf(page, file);
+      await assertSameOutline(page, file);
       await assertClean(page);
     } finally {
       await context.close();

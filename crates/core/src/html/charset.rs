@@ -15,25 +15,48 @@ const PRESCAN_BYTES: usize = 8192;
 /// Decodes a page. Never fails: a page that declares a charset is decoded in it the way a
 /// browser would (bytes that are not in it become U+FFFD).
 pub fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return encoding.decode_without_bom_handling(&bytes[bom_len..]).0;
-    }
-    if let Some(encoding) = declared(bytes) {
-        // A page declaring GBK that is in fact UTF-8 (saved again by an editor): the bytes win.
-        // Chinese GBK text is practically never valid UTF-8 by chance.
-        if encoding != UTF_8 {
-            if let Ok(text) = std::str::from_utf8(bytes) {
-                if !text.is_ascii() {
-                    return Cow::Borrowed(text);
-                }
-            }
+    let PageCharset { encoding, skip } = page_charset(bytes);
+    let body = &bytes[skip..];
+    if encoding == UTF_8 {
+        if let Ok(text) = std::str::from_utf8(body) {
+            return Cow::Borrowed(text);
         }
-        return encoding.decode_without_bom_handling(bytes).0;
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => GB18030.decode_without_bom_handling(bytes).0,
+    encoding.decode_without_bom_handling(body).0
+}
+
+/// The charset a page's bytes are read in, and how many bytes (a byte-order mark) come before
+/// its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageCharset {
+    pub encoding: &'static Encoding,
+    pub skip: usize,
+}
+
+impl PageCharset {
+    /// The WHATWG name of the charset (`UTF-8`, `gb18030`, `UTF-16LE`, …), which a browser's
+    /// `TextDecoder` takes: the preview decodes with it and carries no decoding tables.
+    pub fn name(&self) -> &'static str {
+        self.encoding.name()
     }
+}
+
+/// Which charset [`decode_html`] reads a page in: a byte-order mark, else the declared one
+/// (unless the page declares another but its bytes are UTF-8 with more than ASCII: an editor
+/// saved it again, and Chinese GBK text is practically never valid UTF-8 by chance), else UTF-8
+/// when the bytes are UTF-8, else GB18030.
+pub fn page_charset(bytes: &[u8]) -> PageCharset {
+    if let Some((encoding, skip)) = Encoding::for_bom(bytes) {
+        return PageCharset { encoding, skip };
+    }
+    let is_utf8 = || std::str::from_utf8(bytes).is_ok();
+    let encoding = match declared(bytes) {
+        Some(encoding) if encoding != UTF_8 && !bytes.is_ascii() && is_utf8() => UTF_8,
+        Some(encoding) => encoding,
+        None if is_utf8() => UTF_8,
+        None => GB18030,
+    };
+    PageCharset { encoding, skip: 0 }
 }
 
 /// The charset the page's `<meta>` tags declare, read by parsing its start (as ASCII-compatible
@@ -109,5 +132,24 @@ mod tests {
         // Declared GBK, saved as UTF-8 since.
         let utf8 = "<meta charset=\"gbk\"><p>政务公开</p>";
         assert!(decode_html(utf8.as_bytes()).contains("政务公开"));
+        assert_eq!(page_charset(utf8.as_bytes()).name(), "UTF-8");
+    }
+
+    #[test]
+    fn charset_names_a_text_decoder_takes() {
+        let (gbk, _, _) = GB18030.encode("<meta charset=\"gb2312\"><p>公开</p>");
+        assert_eq!(page_charset(&gbk).name(), "gb18030");
+        let (undeclared, _, _) = GB18030.encode("<p>公开</p>");
+        assert_eq!(page_charset(&undeclared).name(), "gb18030");
+        let bom = [b"\xff\xfe".as_slice(), "<".as_bytes()].concat();
+        assert_eq!(
+            page_charset(&bom),
+            PageCharset {
+                encoding: encoding_rs::UTF_16LE,
+                skip: 2
+            }
+        );
+        let ascii = "<meta charset=\"big5\"><p>x</p>";
+        assert_eq!(page_charset(ascii.as_bytes()).name(), "Big5");
     }
 }

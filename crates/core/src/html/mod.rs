@@ -17,7 +17,7 @@ use crate::{
     report::Report,
 };
 
-pub use charset::decode_html;
+pub use charset::{decode_html, page_charset, PageCharset};
 
 /// Whether `bytes` look like an HTML page: after a BOM and white space, `<!DOCTYPE html`,
 /// `<html`, or (a fragment pasted into a CMS) `<head`, `<body`, `<meta`, or a comment.
