@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { delimiter, extname, join, normalize, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -250,4 +251,20 @@ export async function openPage(browser, url, options = {}) {
   await page.goto(url);
   if (opts.live !== false && opts.javaScriptEnabled !== false) await waitLive(page);
   return { page, context, problems };
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe-core's WCAG 2.1 A and AA rules on the page and fails on any violation, listed. */
+export async function runAxe(page) {
+  // Evaluated, not added as a <script>: the page's CSP rightly refuses inline scripts.
+  await page.evaluate(await readFile(AXE, 'utf8'));
+  const results = await page.evaluate((tags) => axe.run(document, { runOnly: tags }), AXE_TAGS);
+  const report = results.violations.map((v) => {
+    const nodes = v.nodes.slice(0, 6).map((n) => `    ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`);
+    const more = v.nodes.length > 6 ? [`    … and ${v.nodes.length - 6} more`] : [];
+    return [`  ${v.id} (${v.impact}, ${v.nodes.length} nodes): ${v.help}`, ...nodes, ...more].join('\n');
+  });
+  assert.equal(results.violations.length, 0, `axe-core ${results.testEngine.version} violations:\n${report.join('\n')}`);
 }

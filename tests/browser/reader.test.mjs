@@ -6,14 +6,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
-  ROOT, assertClean, launchChromium, openPage, parseReport, serveSite, waitLive,
+  ROOT, assertClean, launchChromium, openPage, parseReport, runAxe, serveSite, waitLive,
 } from './harness.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const DESK = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
 const NARROW = { width: 320, height: 640 };
@@ -192,18 +189,6 @@ async function withSetting(page, key, value, rootClass) {
     await page.evaluate((c) => document.querySelector('div.gk-root').classList.contains(c), rootClass),
     `div.gk-root lacks ${rootClass} after reload with ${key}=${value}`,
   );
-}
-
-async function runAxe(page) {
-  // Evaluated, not added as a <script>: the page's CSP rightly refuses inline scripts.
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  const results = await page.evaluate((tags) => axe.run(document, { runOnly: tags }), AXE_TAGS);
-  const report = results.violations.map((v) => {
-    const nodes = v.nodes.slice(0, 6).map((n) => `    ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`);
-    const more = v.nodes.length > 6 ? [`    … and ${v.nodes.length - 6} more`] : [];
-    return [`  ${v.id} (${v.impact}, ${v.nodes.length} nodes): ${v.help}`, ...nodes, ...more].join('\n');
-  });
-  assert.equal(results.violations.length, 0, `axe-core ${results.testEngine.version} violations:\n${report.join('\n')}`);
 }
 
 async function measureOverflow(page) {
