@@ -41,6 +41,8 @@ run_one() {
     case $name in
         decode) max_len=8192 ;;
         route) max_len=1024 ;;
+        html) max_len=16384 ;;
+        compare) max_len=4096 ;;
     esac
     echo "== fuzz $name for ${seconds}s"
     set +e

@@ -20,6 +20,8 @@ pub mod head;
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod local_file;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod page_check;
 #[cfg(target_arch = "wasm32")]
 pub mod page_data;
 #[cfg(target_arch = "wasm32")]

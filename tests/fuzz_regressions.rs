@@ -1,16 +1,23 @@
-//! Replays the fuzzing inputs through the fuzz targets' own rules (`gongkai_core::invariants`)
-//! on the stable toolchain, so `cargo test` checks them without nightly: every input that ever
+//! Replays the fuzzing inputs through the fuzz targets' own rules (`gongkai_core::invariants`,
+//! and `gongkai::page_check` for the published page) on the stable toolchain, so `cargo test` checks them without nightly: every input that ever
 //! broke a rule (`fuzz/regressions/<target>/`) and the seed corpora (`fuzz/corpus/<target>/`).
 
 use std::{collections::BTreeSet, fs, path::Path};
 
 use gongkai_core::invariants::{Target, TARGETS};
 
+/// Every fuzz target: the core's, and `site`, which renders with the viewer's components.
+fn targets() -> Vec<(&'static str, Target)> {
+    let mut all = TARGETS.to_vec();
+    all.push(("site", gongkai::page_check::fuzz_site));
+    all
+}
+
 fn target(name: &str) -> Target {
-    TARGETS
-        .iter()
+    targets()
+        .into_iter()
         .find(|(n, _)| *n == name)
-        .unwrap_or_else(|| panic!("no fuzz target {name} in gongkai_core::invariants::TARGETS"))
+        .unwrap_or_else(|| panic!("no fuzz target {name} in invariants::TARGETS or site"))
         .1
 }
 
@@ -46,7 +53,7 @@ fn every_input_that_broke_a_rule_keeps_it_now() {
 
 #[test]
 fn every_seed_keeps_the_rules() {
-    assert!(replay("fuzz/corpus") >= TARGETS.len());
+    assert!(replay("fuzz/corpus") >= targets().len());
 }
 
 #[test]
@@ -57,7 +64,7 @@ fn every_fuzz_target_is_replayed() {
         .filter(|p| p.extension().is_some_and(|x| x == "rs"))
         .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
         .collect();
-    let listed: BTreeSet<String> = TARGETS.iter().map(|(n, _)| n.to_string()).collect();
+    let listed: BTreeSet<String> = targets().iter().map(|(n, _)| n.to_string()).collect();
     assert_eq!(
         files, listed,
         "fuzz/fuzz_targets and invariants::TARGETS differ"

@@ -337,3 +337,51 @@ fn the_shelf_groups_reports_by_office_newest_first_and_lines_up_their_figures() 
     // Every report shows figures that lead back to their sentences.
     assert!(shelf.matches("class=\"gk-shelf-figures\"").count() >= reports.len() - 1);
 }
+
+/// The `site` fuzz target's rules (`gongkai::page_check`) hold for every test report and for
+/// text made of markup, and they catch a page that lets markup through.
+#[test]
+fn published_pages_reread_by_an_html_parser_keep_report_text_as_text() {
+    use gongkai::page_check::{check_page, check_page_html};
+    for (path, report) in common::test_reports() {
+        check_page(&report).unwrap_or_else(|e| panic!("{path}: {e}"));
+    }
+    check_page(&common::real()).unwrap();
+    let hostile = parse(
+        "标题<script>window.x=1</script>\n一、<img src=x onerror=\"window.x=1\">\n\
+         正文</script><!-- &lt; \u{2028} <a href=\"javascript:window.x=1\">点我</a> {{7*7}} ${x}\n\
+         （一）<iframe src=\"https://example.com\"></iframe>\n办理行政复议案件12件。\u{202e}反向\u{200b}\n",
+    );
+    check_page(&hostile).unwrap();
+    // The check fails on what it guards against.
+    let report = parse("标题\n一、工作\n正文。\n");
+    let data = PageData::new(report.clone());
+    let good = {
+        let dir = temp_dir("check");
+        fake_viewer(&dir.join("dist"));
+        site::write_site(
+            vec![(PathBuf::from("r.txt"), report.clone())],
+            &dir.join("site"),
+            &SiteOptions {
+                viewer: Some(dir.join("dist")),
+                base_url: None,
+            },
+        )
+        .unwrap();
+        fs::read_to_string(dir.join("site/r/index.html")).unwrap()
+    };
+    check_page_html(&good, &report, &data).unwrap();
+    for (what, bad) in [
+        (
+            "handler",
+            good.replace("<p id=\"gk-p-1.p0\"", "<p onclick=\"x()\" id=\"gk-p-1.p0\""),
+        ),
+        (
+            "script",
+            good.replace("正文。", "正文。<script>x()</script>"),
+        ),
+        ("text", good.replace("正文。", "正文")),
+    ] {
+        assert!(check_page_html(&bad, &report, &data).is_err(), "{what}");
+    }
+}

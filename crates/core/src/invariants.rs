@@ -36,6 +36,9 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("parse_text", fuzz_parse_text),
     ("search", fuzz_search),
     ("route", fuzz_route),
+    #[cfg(feature = "html")]
+    ("html", fuzz_html),
+    ("compare", fuzz_compare),
 ];
 
 // ---- entry points -------------------------------------------------------------------------
@@ -133,6 +136,152 @@ pub fn fuzz_search(bytes: &[u8]) -> Check {
 /// An address or URL as the page gives it: see [`check_route`].
 pub fn fuzz_route(bytes: &[u8]) -> Check {
     check_route(&String::from_utf8_lossy(bytes))
+}
+
+/// A saved portal page. Bytes starting with `\x01` spell a report-like text ([`report_like`])
+/// put in a page as a CMS would (each line a `<p>`, its text escaped, inside an article `div`
+/// between navigation and a footer): the page must read as the text does, no character lost
+/// or added. Any other bytes are a page as they are: [`check_report`] holds for what is read.
+#[cfg(feature = "html")]
+pub fn fuzz_html(bytes: &[u8]) -> Check {
+    match bytes.split_first() {
+        Some((1, rest)) => {
+            let text = report_like(rest);
+            check_page_reads_as_text(&text).map_err(|e| format!("page of {text:?}: {e}"))
+        }
+        _ => check_report(&crate::html::parse_html_bytes(bytes)).map_err(|e| format!("page: {e}")),
+    }
+}
+
+/// `text` as a portal page whose article holds one `<p>` per line: the title and body the page
+/// gives are the text's, white space aside.
+#[cfg(feature = "html")]
+pub fn check_page_reads_as_text(text: &str) -> Check {
+    let mut page = String::from(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\
+         <div class=\"nav\"><a href=\"/\">首页</a> <a href=\"/xxgk/\">政务公开</a></div>\
+         <div class=\"article\">",
+    );
+    for line in text.split(['\n', '\r']) {
+        page.push_str("<p>");
+        page.push_str(&crate::publish::escape_html(line));
+        page.push_str("</p>");
+    }
+    page.push_str("</div><div class=\"footer\">版权所有</div></body></html>");
+    let from_page = crate::html::parse_html(&page);
+    check_report(&from_page)?;
+    let from_text = parse(text);
+    let read = |r: &Report| without_space(&(r.title.clone() + &r.body_text()));
+    ensure!(
+        read(&from_page) == read(&from_text),
+        "the page reads {:?}, the text {:?}",
+        read(&from_page),
+        read(&from_text)
+    );
+    Ok(())
+}
+
+/// Several reports of one office compared: the bytes split at `\0` into up to four texts
+/// (report-like when they start with `\x01`), each given a title naming the office and a year.
+/// See [`check_comparison`].
+pub fn fuzz_compare(bytes: &[u8]) -> Check {
+    let reports: Vec<(String, Report)> = bytes
+        .split(|&b| b == 0)
+        .take(4)
+        .enumerate()
+        .map(|(i, part)| {
+            let body = match part.split_first() {
+                Some((1, rest)) => report_like(rest),
+                _ => String::from_utf8_lossy(part).into_owned(),
+            };
+            let year = 2020 + i;
+            let text = format!("某县司法局{year}年法治政府建设工作情况的报告\n{body}");
+            (format!("{year}.txt"), parse(&text))
+        })
+        .collect();
+    check_comparison(&reports)
+}
+
+/// What a comparison keeps for any reports: one entry per report; every series of at least two
+/// values from different reports of one office, oldest first; every value a figure of its
+/// report (the same `raw`, a finite value), used by one series only; and the same answer twice.
+pub fn check_comparison(reports: &[(String, Report)]) -> Check {
+    let comparison = crate::compare::compare(reports);
+    ensure!(
+        comparison.reports.len() == reports.len(),
+        "{} reports compared, {} given",
+        comparison.reports.len(),
+        reports.len()
+    );
+    let mut used = HashSet::new();
+    for series in &comparison.series {
+        ensure!(
+            series.values.len() >= 2,
+            "series {:?} has one value",
+            series.label
+        );
+        let offices: HashSet<&str> = series
+            .values
+            .iter()
+            .map(|v| comparison.reports[v.report].office.as_str())
+            .collect();
+        ensure!(
+            offices.len() == 1,
+            "series {:?} spans offices {offices:?}",
+            series.label
+        );
+        let from: HashSet<usize> = series.values.iter().map(|v| v.report).collect();
+        ensure!(
+            from.len() == series.values.len(),
+            "series {:?} has two values of one report",
+            series.label
+        );
+        let years: Vec<Option<i32>> = series.values.iter().map(|v| v.year).collect();
+        ensure!(
+            years.windows(2).all(|w| w[0] <= w[1]),
+            "series {:?} not oldest first: {years:?}",
+            series.label
+        );
+        for value in &series.values {
+            ensure!(
+                value.report < reports.len(),
+                "value of report {}",
+                value.report
+            );
+            let report = &reports[value.report].1;
+            let Some(metric) = report.metric(&value.metric_id) else {
+                return Err(format!(
+                    "{} is no figure of report {}",
+                    value.metric_id, value.report
+                ));
+            };
+            ensure!(
+                metric.raw == value.raw,
+                "{}: raw {:?}, figure says {:?}",
+                value.metric_id,
+                value.raw,
+                metric.raw
+            );
+            ensure!(
+                value.value.is_finite(),
+                "{}: value {}",
+                value.metric_id,
+                value.value
+            );
+            ensure!(
+                used.insert((value.report, value.metric_id.clone())),
+                "{} of report {} is in two series",
+                value.metric_id,
+                value.report
+            );
+        }
+    }
+    ensure!(
+        crate::compare::compare(reports) == comparison,
+        "comparing twice gives two answers"
+    );
+    serde_json::to_string(&comparison).map_err(|e| format!("comparison JSON: {e}"))?;
+    Ok(())
 }
 
 // ---- reports ------------------------------------------------------------------------------
