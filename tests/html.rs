@@ -432,3 +432,23 @@ proptest! {
         let _ = parse_html_bytes(markup.as_bytes());
     }
 }
+
+/// Found by fuzzing (`fuzz/regressions/html/`): an article of a short heading and one long
+/// paragraph. The paragraph holds most of the prose, but the article is the box around both:
+/// the reader never goes down into a paragraph, so the heading is not lost.
+#[test]
+fn one_long_paragraph_does_not_leave_its_heading_outside_the_article() {
+    let long = "收缴罚款开展执法检查".repeat(40);
+    let page = format!(
+        "<html><body><div class=\"nav\"><a href=\"/\">首页</a></div>\
+         <div><p>一、执法工作</p><p>{long}</p></div><div>版权所有</div></body></html>"
+    );
+    let report = parse_html(&page);
+    let sections: Vec<(&str, &str)> = report
+        .sections
+        .iter()
+        .map(|s| (s.number.as_str(), s.title.as_str()))
+        .collect();
+    assert_eq!(sections, [("一、", "执法工作")]);
+    assert_eq!(common::paragraph_texts(&report, "1"), [long.as_str()]);
+}

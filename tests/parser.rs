@@ -375,3 +375,13 @@ proptest! {
         let _ = parse_bytes(&bytes);
     }
 }
+
+/// Found by fuzzing the published page (`fuzz/regressions/site/`): U+0000 cannot stand in a
+/// web page (a browser reads it as U+FFFD or drops it), so the parser reads it as U+FFFD and
+/// the page shows what the report holds.
+#[test]
+fn a_nul_character_is_read_as_the_replacement_character() {
+    let report = parse("某局2023年工作\0报告\n一、工作\n正文\0。\n");
+    assert_eq!(report.title, "某局2023年工作\u{fffd}报告");
+    assert_eq!(report.sections[0].paragraphs[0].text, "正文\u{fffd}。");
+}

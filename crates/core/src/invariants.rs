@@ -418,7 +418,8 @@ pub fn check_parse(text: &str) -> Check {
     let report = parse(text);
     check_report(&report)?;
     let lines = text.split(['\n', '\r']).count().max(1);
-    let input = without_space(text);
+    // The parser reads U+0000 as U+FFFD (`parse::parse`).
+    let input = without_space(&text.replace('\0', "\u{fffd}"));
     for (id, block) in report.blocks() {
         let block = without_space(&block);
         ensure!(

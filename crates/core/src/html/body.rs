@@ -23,6 +23,13 @@ pub(crate) const SKIPPED: &[&str] = &[
 /// article never holds this much of it.
 const DESCEND_SHARE: f64 = 0.75;
 
+/// Elements the reader goes down into: boxes that hold blocks. A paragraph, heading or list
+/// holding most of the prose is a part of the article (a report may be one long paragraph
+/// under a short heading), never the article itself.
+const CONTAINERS: &[&str] = &[
+    "div", "section", "article", "main", "table", "tbody", "tr", "td", "center", "form", "font",
+];
+
 /// Ids and classes of content boxes in common Chinese government CMSs (TRS, 大汉, 拓尔思 …).
 const CONTENT_NAMES: &[&str] = &[
     "zoom",
@@ -111,7 +118,11 @@ pub fn find_article(root: ElementRef<'_>) -> Option<ElementRef<'_>> {
         let here = prose(&current);
         let best = current.child_elements().max_by_key(|c| prose(c));
         match best {
-            Some(child) if (prose(&child) as f64) >= DESCEND_SHARE * here as f64 && here > 0 => {
+            Some(child)
+                if CONTAINERS.contains(&child.value().name())
+                    && (prose(&child) as f64) >= DESCEND_SHARE * here as f64
+                    && here > 0 =>
+            {
                 current = child;
             }
             _ => break,

@@ -19,10 +19,16 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Report, DecodeError> {
     Ok(parse(&decode(bytes)?))
 }
 
-/// Parses a report copied from a portal page.
+/// Parses a report copied from a portal page. U+0000 is read as U+FFFD, as a browser reads
+/// it: no web page can hold it, so the published page and the report keep the same text.
 pub fn parse(text: &str) -> Report {
+    let text: std::borrow::Cow<'_, str> = if text.contains('\0') {
+        text.replace('\0', "\u{fffd}").into()
+    } else {
+        text.into()
+    };
     let mut builder = Builder::default();
-    for (index, line) in lines(text).enumerate() {
+    for (index, line) in lines(&text).enumerate() {
         builder.line(index + 1, line);
     }
     builder.finish()
