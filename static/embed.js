@@ -20,8 +20,9 @@
   window.addEventListener('message', function (event) {
     var data = event.data;
     if (!data || data.type !== 'gongkai:height') return;
-    var height = Number(data.height);
-    if (!isFinite(height) || height < 0) return;
+    // A number, as the viewer sends it: `null`, `''` or `[]` would read as 0 and fold the frame.
+    var height = data.height;
+    if (typeof height !== 'number' || !isFinite(height) || height < 0) return;
     var frame = frameOf(event.source);
     if (!frame) return;
     var origin;
