@@ -59,14 +59,6 @@ pub fn run(args: &[String]) -> ExitCode {
     })
 }
 
-/// Largest report file read, in bytes: a long report is a few hundred kilobytes.
-pub const MAX_REPORT_BYTES: u64 = 20 * 1024 * 1024;
-/// Most paragraphs and headings in a report: a long one has a few thousand; far more would
-/// make a page no reader's phone can hold.
-pub const MAX_REPORT_BLOCKS: usize = 100_000;
-/// Most figures in a report: a long one states a few hundred.
-pub const MAX_REPORT_FIGURES: usize = 10_000;
-
 /// Reads and parses one file; the error names the file (and the line, when there is one), or
 /// the limit the file goes beyond. A saved page (`.html`/`.htm`, or content that opens as HTML)
 /// is read as a page.
@@ -74,11 +66,7 @@ pub fn read_report(path: &str) -> Result<Report, String> {
     let size = fs::metadata(Path::new(path))
         .map_err(|e| format!("{path}: 无法读取文件：{e}"))?
         .len();
-    if size > MAX_REPORT_BYTES {
-        return Err(format!(
-            "{path}: 文件有 {size} 字节，超过上限 {MAX_REPORT_BYTES} 字节（20 MB），未读取"
-        ));
-    }
+    crate::limits::check_size(size).map_err(|e| format!("{path}: {e}"))?;
     let bytes = fs::read(Path::new(path)).map_err(|e| format!("{path}: 无法读取文件：{e}"))?;
     let by_name = Path::new(path)
         .extension()
@@ -89,19 +77,7 @@ pub fn read_report(path: &str) -> Result<Report, String> {
     } else {
         parse::parse_bytes(&bytes).map_err(|e| format!("{path}:{e}"))?
     };
-    // The title is a block but not a paragraph.
-    let blocks = report.blocks().count() - 1;
-    if blocks > MAX_REPORT_BLOCKS {
-        return Err(format!(
-            "{path}: 报告有 {blocks} 个段落和标题，超过上限 {MAX_REPORT_BLOCKS} 个"
-        ));
-    }
-    let figures = report.metrics.len();
-    if figures > MAX_REPORT_FIGURES {
-        return Err(format!(
-            "{path}: 报告有 {figures} 个数据，超过上限 {MAX_REPORT_FIGURES} 个"
-        ));
-    }
+    crate::limits::check_report(&report).map_err(|e| format!("{path}: {e}"))?;
     Ok(report)
 }
 

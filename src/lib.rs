@@ -6,7 +6,7 @@
 
 pub use gongkai_core::html;
 pub use gongkai_core::{
-    compare, id, metrics, numerals, parse, publish, qr, report, route, runs, search, table,
+    compare, id, limits, metrics, numerals, parse, publish, qr, report, route, runs, search, table,
 };
 
 pub mod app;

@@ -4,11 +4,20 @@
 //! else UTF-8 when the bytes are valid UTF-8, else GB18030 (which reads GBK and GB2312); for a
 //! page, the charset it declares, chosen as `gongkai` chooses it.
 
-use gongkai_core::{html, parse, report::Report};
+use gongkai_core::{html, limits, parse, report::Report};
 use wasm_bindgen::JsCast;
 
-/// The file read as a report, or a message saying why it cannot be read.
+/// The file read as a report, or a message saying why it cannot be read: it is refused over
+/// the size and report limits `gongkai` keeps (`gongkai_core::limits`), before it can fill the
+/// page's memory.
 pub async fn read_report(file: &web_sys::File) -> Result<Report, String> {
+    limits::check_size(file.size() as u64)?;
+    let report = read_unchecked(file).await?;
+    limits::check_report(&report)?;
+    Ok(report)
+}
+
+async fn read_unchecked(file: &web_sys::File) -> Result<Report, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| "无法读取文件".to_string())?;
@@ -23,12 +32,16 @@ pub async fn read_report(file: &web_sys::File) -> Result<Report, String> {
 }
 
 /// Pasted text read as a report: markup (a page's source copied from the browser) as a page.
-pub fn read_pasted(text: &str) -> Report {
-    if html::looks_like_html(text.as_bytes()) {
+/// Refused over the limits, as a file is.
+pub fn read_pasted(text: &str) -> Result<Report, String> {
+    limits::check_size(text.len() as u64)?;
+    let report = if html::looks_like_html(text.as_bytes()) {
         html::parse_html(text)
     } else {
         parse::parse(text)
-    }
+    };
+    limits::check_report(&report)?;
+    Ok(report)
 }
 
 fn decode_text(bytes: &[u8]) -> Result<String, String> {

@@ -76,12 +76,15 @@ pub fn Preview() -> Html {
     let on_paste = {
         let pasted = pasted.clone();
         let open_report = open_report.clone();
+        let problem = problem.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(area) = pasted.cast::<web_sys::HtmlTextAreaElement>() {
                 let text = area.value();
                 if !text.trim().is_empty() {
-                    let report = crate::local_file::read_pasted(&text);
-                    open_report.emit(("粘贴的文本".to_string(), report));
+                    match crate::local_file::read_pasted(&text) {
+                        Ok(report) => open_report.emit(("粘贴的文本".to_string(), report)),
+                        Err(message) => problem.set(Some(format!("粘贴的文本：{message}"))),
+                    }
                 }
             }
         })

@@ -122,7 +122,7 @@ fn metrics_csv_has_a_bom_a_header_and_a_row_per_figure() {
 
 #[test]
 fn reports_beyond_the_limits_are_refused_naming_the_file_and_the_limit() {
-    use gongkai::cli::{MAX_REPORT_BLOCKS, MAX_REPORT_BYTES, MAX_REPORT_FIGURES};
+    use gongkai::limits::{MAX_REPORT_BLOCKS, MAX_REPORT_BYTES, MAX_REPORT_FIGURES};
     let dir = std::env::temp_dir().join(format!("gongkai-cli-limits-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let write = |name: &str, text: &[u8]| {

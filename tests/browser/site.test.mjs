@@ -392,6 +392,23 @@ describe('打开本地报告, the site\'s preview page', () => {
     }
   });
 
+  test('refuses, with a notice naming the limit, a file over 20 MB and a text over 100,000 paragraphs', async () => {
+    const { page, context } = await openPage(env.browser, previewUrl(), { live: false });
+    try {
+      const huge = Buffer.alloc(20 * 1024 * 1024 + 1, 0x61);
+      await page.locator('#gk-preview-file').setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: huge });
+      await page.locator('.gk-notice[role="alert"]').filter({ hasText: '超过上限 20971520 字节' }).waitFor({ timeout: 10000 });
+      const lines = `标题\n${'一段正文。\n'.repeat(100001)}`;
+      await page.locator('#gk-preview-text').evaluate((area, text) => { area.value = text; }, lines);
+      await page.getByRole('button', { name: '预览粘贴的文本' }).click();
+      await page.locator('.gk-notice[role="alert"]').filter({ hasText: '超过上限 100000 个' }).waitFor({ timeout: 30000 });
+      assert.equal(await page.locator('.gk-preview-bar').count(), 0, 'nothing was opened');
+      await assertClean(page);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('reads pasted page source as a page, not as text', async () => {
     const file = join('tests', 'pages', 'disclosure-2023.html');
     const { page, context } = await openPage(env.browser, previewUrl(), { live: false });

@@ -14,6 +14,7 @@ pub mod id;
 // Fuzzing and its replay only; searching needs the tables the viewer leaves out.
 #[cfg(feature = "tables")]
 pub mod invariants;
+pub mod limits;
 pub mod metrics;
 pub mod numerals;
 pub mod parse;
