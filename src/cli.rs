@@ -281,6 +281,14 @@ fn site_command(args: &[String], out: &mut dyn Write) -> io::Result<ExitCode> {
                 summary.out.display(),
                 summary.out.join("index.html").display()
             )?;
+            if summary.offices > 0 {
+                writeln!(
+                    out,
+                    "历年对比：{} 个机关（{}）",
+                    summary.offices,
+                    summary.out.join(crate::site::COMPARE).display()
+                )?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(message) => {

@@ -13,6 +13,7 @@ use yew::ServerRenderer;
 
 use crate::{
     app::{App, AppProps},
+    compare::Comparison,
     publish::{description, escape_html, PageData, DATA_ELEMENT_ID, ROOT_ELEMENT_ID},
     report::Report,
     shared::Shared,
@@ -23,6 +24,9 @@ pub const ASSETS: &str = "assets";
 
 /// Folder of the site (and of the built viewer) holding the preview page.
 pub const PREVIEW: &str = "preview";
+
+/// Folder of the site holding one 历年对比 page per office with figures lined up.
+pub const COMPARE: &str = "compare";
 
 /// What `gongkai site` needs besides its reports.
 #[derive(Debug, Clone, Default)]
@@ -132,7 +136,7 @@ pub fn slug_for(path: &Path, index: usize, taken: &mut HashSet<String>) -> Strin
         slug = slug.replace("--", "-");
     }
     let slug = slug.trim_matches('-').to_string();
-    let base = if slug.is_empty() || slug == ASSETS || slug == PREVIEW {
+    let base = if slug.is_empty() || [ASSETS, PREVIEW, COMPARE].contains(&slug.as_str()) {
         format!("report-{}", index + 1)
     } else {
         slug
@@ -244,13 +248,8 @@ pub fn report_page(
 /// The site's root page (报告库): the reports grouped by issuing office, newest year first,
 /// each with its date, source, counts and its most telling figures; for an office with several
 /// years, its figures lined up year over year. Plain HTML: it reads without JavaScript.
-pub fn shelf_page(reports: &[PublishedReport], viewer: &Viewer) -> String {
-    use crate::compare::{compare, report_office, report_year};
-    let named: Vec<(String, Report)> = reports
-        .iter()
-        .map(|p| (p.slug.clone(), p.report.clone()))
-        .collect();
-    let comparison = compare(&named);
+pub fn shelf_page(reports: &[PublishedReport], comparison: &Comparison, viewer: &Viewer) -> String {
+    use crate::compare::{report_office, report_year};
     // Offices in order of their newest report; reports newest first within each.
     // (office, [(index of the report, its year)]).
     type Office = (String, Vec<(usize, Option<i32>)>);
@@ -304,7 +303,19 @@ pub fn shelf_page(reports: &[PublishedReport], viewer: &Viewer) -> String {
             body.push_str(&shelf_item(&reports[i], year));
         }
         body.push_str("</ul>\n");
-        body.push_str(&series_table(&comparison, reports, office));
+        if comparison
+            .series
+            .iter()
+            .any(|s| comparison.office_of(s) == office)
+        {
+            let _ = writeln!(
+                body,
+                "<p class=\"gk-shelf-compare\"><a href=\"{COMPARE}/{}/\">{}：历年对比图</a></p>",
+                office_slug(office),
+                escape_html(office)
+            );
+        }
+        body.push_str(&series_table(comparison, reports, office));
         body.push_str("</section>\n");
     }
     let stylesheets: String = viewer
@@ -372,11 +383,7 @@ fn shelf_item(published: &PublishedReport, year: Option<i32>) -> String {
 }
 
 /// An office's figures lined up year over year, as a table (values link to their sentences).
-fn series_table(
-    comparison: &crate::compare::Comparison,
-    reports: &[PublishedReport],
-    office: &str,
-) -> String {
+fn series_table(comparison: &Comparison, reports: &[PublishedReport], office: &str) -> String {
     let series: Vec<_> = comparison
         .series
         .iter()
@@ -425,6 +432,8 @@ fn series_table(
 pub struct SiteSummary {
     pub reports: Vec<(PathBuf, String)>,
     pub out: PathBuf,
+    /// Offices given a 历年对比 page.
+    pub offices: usize,
 }
 
 /// Publishes `reports` (already read) into `out`.
@@ -476,11 +485,26 @@ pub fn write_site(
         gzip_beside(&path)?;
     }
     let shelf = out.join("index.html");
-    fs::write(&shelf, shelf_page(&published, &viewer)).map_err(|e| io(&shelf, e))?;
+    let comparison = compare_site(&published);
+    fs::write(&shelf, shelf_page(&published, &comparison, &viewer)).map_err(|e| io(&shelf, e))?;
     gzip_beside(&shelf)?;
+    let compare_dir = out.join(COMPARE);
+    if compare_dir.is_dir() {
+        fs::remove_dir_all(&compare_dir).map_err(|e| io(&compare_dir, e))?;
+    }
+    let office_pages = office_pages(&published, &comparison, &viewer);
+    let offices = office_pages.len();
+    for (slug, html) in office_pages {
+        let dir = compare_dir.join(slug);
+        fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
+        let path = dir.join("index.html");
+        fs::write(&path, html).map_err(|e| io(&path, e))?;
+        gzip_beside(&path)?;
+    }
     Ok(SiteSummary {
         reports: published.into_iter().map(|p| (p.source, p.slug)).collect(),
         out: out.to_path_buf(),
+        offices,
     })
 }
 
@@ -519,4 +543,189 @@ fn gzip_beside(path: &Path) -> Result<(), String> {
         // Without gzip the site still works; servers compress on the fly or not at all.
         _ => Ok(()),
     }
+}
+
+/// An office's folder under `compare/`: a stable short name made from the office's name (its
+/// FNV-1a hash), so its address stays the same from one build to the next.
+pub fn office_slug(office: &str) -> String {
+    let hash = office.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    format!("office-{hash:08x}")
+}
+
+/// The site's reports compared (`compare::compare`, named by their folders): what the shelf
+/// and the 历年对比 pages show.
+pub fn compare_site(reports: &[PublishedReport]) -> Comparison {
+    let named: Vec<(String, Report)> = reports
+        .iter()
+        .map(|p| (p.slug.clone(), p.report.clone()))
+        .collect();
+    crate::compare::compare(&named)
+}
+
+/// One 历年对比 page per office whose figures line up across years: (folder, page).
+pub fn office_pages(
+    reports: &[PublishedReport],
+    comparison: &Comparison,
+    viewer: &Viewer,
+) -> Vec<(String, String)> {
+    let mut offices: Vec<&str> = Vec::new();
+    for series in &comparison.series {
+        let office = comparison.office_of(series);
+        if !offices.contains(&office) {
+            offices.push(office);
+        }
+    }
+    offices
+        .into_iter()
+        .map(|office| {
+            (
+                office_slug(office),
+                office_page(office, comparison, reports, viewer),
+            )
+        })
+        .collect()
+}
+
+/// An office's figures, each series as a bar chart (inline SVG, hidden from screen readers)
+/// over its table (the text view and the fallback), every value linking to its sentence.
+fn office_page(
+    office: &str,
+    comparison: &Comparison,
+    reports: &[PublishedReport],
+    viewer: &Viewer,
+) -> String {
+    let name = if office.is_empty() { "其他" } else { office };
+    let series: Vec<&crate::compare::Series> = comparison
+        .series
+        .iter()
+        .filter(|s| comparison.office_of(s) == office)
+        .collect();
+    let mut members: Vec<usize> = comparison
+        .reports
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.office == office)
+        .map(|(i, _)| i)
+        .collect();
+    members.sort_by_key(|&i| std::cmp::Reverse(comparison.reports[i].year));
+    let year = |y: Option<i32>| y.map_or_else(|| "年度不详".to_string(), |y| format!("{y}年"));
+
+    let mut body = String::new();
+    let _ = writeln!(
+        body,
+        "<p><a href=\"../../\">报告库</a></p>\n<h1 class=\"gk-title\">{}：历年对比</h1>\n\
+         <p>本机关的 {} 篇报告中，有 {} 项数据可以逐年对照。同一数据在不同年度的说法可能不同；\
+         只有能确定是同一数据的才列在一起。点击数值可跳转到它在报告中的原句。</p>",
+        escape_html(name),
+        members.len(),
+        series.len()
+    );
+    body.push_str("<ul class=\"gk-compare-reports\">\n");
+    for &i in &members {
+        let published = &reports[i];
+        let title = &published.report.title;
+        // The year before the title, unless the title says it.
+        let shown = match comparison.reports[i].year {
+            Some(y) if title.contains(&y.to_string()) => title.clone(),
+            y => format!("{}：{title}", year(y)),
+        };
+        let _ = writeln!(
+            body,
+            "<li><a href=\"../../{slug}/\">{shown}</a></li>",
+            slug = escape_html(&published.slug),
+            shown = escape_html(&shown),
+        );
+    }
+    body.push_str("</ul>\n");
+    for (n, s) in series.iter().enumerate() {
+        let changes = s.changes();
+        let mut rows = String::new();
+        for (v, change) in s.values.iter().zip(&changes) {
+            let _ = writeln!(
+                rows,
+                "<tr><th scope=\"row\">{year}</th><td><a href=\"../../{slug}/#/m/{id}\">{raw}</a></td><td>{change}</td></tr>",
+                year = year(v.year),
+                slug = escape_html(&reports[v.report].slug),
+                id = v.metric_id,
+                raw = escape_html(&v.raw),
+                change = escape_html(change.as_deref().unwrap_or("—")),
+            );
+        }
+        let _ = writeln!(
+            body,
+            "<section class=\"gk-series\" aria-labelledby=\"series-{n}\">\n\
+             <h2 id=\"series-{n}\">{label}</h2>\n{chart}\
+             <table class=\"gk-series-table\"><caption>{label}（单位：{unit}）</caption>\
+             <thead><tr><th scope=\"col\">年度</th><th scope=\"col\">数值</th><th scope=\"col\">与上一年度相比</th></tr></thead>\
+             <tbody>\n{rows}</tbody></table>\n</section>",
+            label = escape_html(&s.label),
+            unit = escape_html(&s.unit),
+            chart = bar_chart(s),
+        );
+    }
+    let stylesheets: String = viewer
+        .stylesheets
+        .iter()
+        .map(|css| format!("<link rel=\"stylesheet\" href=\"../../{ASSETS}/{css}\">\n"))
+        .collect();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n<title>{title}：历年对比</title>\n\
+         <meta name=\"description\" content=\"{title}历年政务公开报告中的数据逐年对照：{count} 项。\">\n{stylesheets}\
+         </head>\n<body>\n<div class=\"gk-root gk-shelf gk-compare\">\n<main id=\"gk-main\" class=\"gk-page\">\n{body}\
+         </main>\n</div>\n</body>\n</html>\n",
+        title = escape_html(name),
+        count = series.len(),
+    )
+}
+
+/// A series as bars, oldest year first: each bar's height is its value in the series' unit
+/// against the largest, the figure as written above it and the year below. Drawn for the eye
+/// only (`aria-hidden`): the table after it says the same in text.
+fn bar_chart(series: &crate::compare::Series) -> String {
+    const WIDTH: f64 = 320.0;
+    const HEIGHT: f64 = 168.0;
+    const TOP: f64 = 22.0;
+    const BOTTOM: f64 = 24.0;
+    let n = series.values.len().max(1) as f64;
+    let slot = WIDTH / n;
+    let bar = (slot * 0.56).min(56.0);
+    let largest = series
+        .values
+        .iter()
+        .map(|v| v.value)
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, f64::max);
+    let plot = HEIGHT - TOP - BOTTOM;
+    let mut svg = format!(
+        "<svg class=\"gk-chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" aria-hidden=\"true\" focusable=\"false\">\n\
+         <line class=\"gk-chart-base\" x1=\"0\" y1=\"{base}\" x2=\"{WIDTH}\" y2=\"{base}\"/>\n",
+        base = HEIGHT - BOTTOM,
+    );
+    for (k, v) in series.values.iter().enumerate() {
+        let share = if largest > 0.0 && v.value.is_finite() {
+            (v.value / largest).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let h = (share * plot).max(1.0);
+        let center = slot * (k as f64 + 0.5);
+        let x = center - bar / 2.0;
+        let y = HEIGHT - BOTTOM - h;
+        let _ = writeln!(
+            svg,
+            "<rect class=\"gk-bar\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{h:.1}\"/>\n\
+             <text class=\"gk-chart-value\" x=\"{center:.1}\" y=\"{label_y:.1}\" text-anchor=\"middle\">{raw}</text>\n\
+             <text class=\"gk-chart-year\" x=\"{center:.1}\" y=\"{year_y:.1}\" text-anchor=\"middle\">{year}</text>",
+            label_y = y - 6.0,
+            year_y = HEIGHT - 6.0,
+            raw = escape_html(&v.raw),
+            year = v.year.map_or_else(|| "?".to_string(), |y| y.to_string()),
+        );
+    }
+    svg.push_str("</svg>\n");
+    svg
 }

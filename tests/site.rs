@@ -385,3 +385,132 @@ fn published_pages_reread_by_an_html_parser_keep_report_text_as_text() {
         assert!(check_page_html(&bad, &report, &data).is_err(), "{what}");
     }
 }
+
+/// 历年对比 pages: one per office whose figures line up, linked from the shelf; each series a
+/// bar per value (the largest full height) over a table whose every value links to its figure
+/// in its own report; office names, labels and figures only as text.
+#[test]
+fn each_office_with_series_gets_a_comparison_page_of_charts_and_tables() {
+    use scraper::{Html, Selector};
+    let files: Vec<PathBuf> = fs::read_dir("tests/series")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    let mut reports: Vec<(PathBuf, Report)> = files
+        .iter()
+        .map(|p| (p.clone(), common::read(p.to_str().unwrap())))
+        .collect();
+    // An office whose figures are labelled with markup.
+    for year in [2022, 2023] {
+        reports.push((
+            PathBuf::from(format!("hostile-{year}.txt")),
+            parse(&format!(
+                "某县审计局{year}年法治政府建设工作情况的报告\n一、工作\n\
+                 全年办理<img src=x onerror=alert(1)>审计项目{}个。\n",
+                year - 2000
+            )),
+        ));
+    }
+    let out = build("compare-pages", reports.clone(), None);
+    let named: Vec<(String, Report)> = reports
+        .iter()
+        .map(|(p, r)| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                r.clone(),
+            )
+        })
+        .collect();
+    let comparison = gongkai::compare::compare(&named);
+    let shelf = fs::read_to_string(out.join("index.html")).unwrap();
+    let select = |css: &str| Selector::parse(css).unwrap();
+    let mut offices: Vec<&str> = comparison
+        .series
+        .iter()
+        .map(|s| comparison.office_of(s))
+        .collect();
+    offices.dedup();
+    assert!(offices.len() >= 3, "offices with series: {offices:?}");
+    for office in offices {
+        let slug = site::office_slug(office);
+        assert!(
+            shelf.contains(&format!("href=\"compare/{slug}/\"")),
+            "{office}"
+        );
+        let page = fs::read_to_string(out.join("compare").join(&slug).join("index.html")).unwrap();
+        let document = Html::parse_document(&page);
+        assert_eq!(
+            document.select(&select("script, img, iframe")).count(),
+            0,
+            "{office}"
+        );
+        assert!(document
+            .root_element()
+            .descendants()
+            .filter_map(scraper::ElementRef::wrap)
+            .all(|e| e.value().attrs().all(|(a, _)| !a.starts_with("on"))));
+        let h1: String = document
+            .select(&select("h1"))
+            .next()
+            .unwrap()
+            .text()
+            .collect();
+        assert_eq!(h1, format!("{office}：历年对比"));
+        let series: Vec<_> = comparison
+            .series
+            .iter()
+            .filter(|s| comparison.office_of(s) == office)
+            .collect();
+        let sections: Vec<_> = document.select(&select("section.gk-series")).collect();
+        assert_eq!(sections.len(), series.len(), "{office}");
+        for (section, s) in sections.iter().zip(&series) {
+            let heading: String = section
+                .select(&select("h2"))
+                .next()
+                .unwrap()
+                .text()
+                .collect();
+            assert_eq!(heading, s.label);
+            let bars: Vec<f64> = section
+                .select(&select("svg rect.gk-bar"))
+                .map(|r| r.value().attr("height").unwrap().parse().unwrap())
+                .collect();
+            assert_eq!(bars.len(), s.values.len(), "{}", s.label);
+            let largest = s.values.iter().map(|v| v.value).fold(0.0, f64::max);
+            for (bar, v) in bars.iter().zip(&s.values) {
+                if largest > 0.0 {
+                    let expected = v.value / largest * 122.0;
+                    assert!(
+                        (bar - expected.max(1.0)).abs() < 0.11,
+                        "{}: {bar} vs {expected}",
+                        s.label
+                    );
+                }
+            }
+            let links: Vec<String> = section
+                .select(&select("table a"))
+                .map(|a| a.value().attr("href").unwrap().to_string())
+                .collect();
+            assert_eq!(links.len(), s.values.len());
+            for (link, v) in links.iter().zip(&s.values) {
+                let (folder, id) = link
+                    .strip_prefix("../../")
+                    .and_then(|l| l.split_once("/#/m/"))
+                    .unwrap_or_else(|| panic!("{link}"));
+                assert!(out.join(folder).join("index.html").is_file(), "{link}");
+                assert_eq!(id, v.metric_id.to_string());
+                let report = &reports[v.report].1;
+                assert!(report.metric(&v.metric_id).is_some(), "{link}");
+            }
+        }
+    }
+    // The markup in a label is text.
+    let page = fs::read_to_string(
+        out.join("compare")
+            .join(site::office_slug("某县审计局"))
+            .join("index.html"),
+    )
+    .unwrap();
+    assert!(page.contains("&gt;审计项目"), "the label, escaped");
+}
