@@ -34,6 +34,9 @@ pub struct AppProps {
     /// The page's public address, when it was published with one (`gongkai site --base-url`).
     #[prop_or_default]
     pub public_base: Option<AttrValue>,
+    /// Series over the years of this report's figures (`gongkai site`'s 历年对比), for the cards.
+    #[prop_or_default]
+    pub history: Option<Shared<Vec<crate::publish::FigureHistory>>>,
 }
 
 /// The whole page for one report.
@@ -124,7 +127,7 @@ pub fn App(props: &AppProps) -> Html {
                     }) }
                     <ReportHeader report={ report } highlights={ highlights.front() } />
                     <ReportText hidden={ cards } highlights={ highlights } />
-                    { for cards.then(|| html! { <CardsView report={ report } focus={ focus } /> }) }
+                    { for cards.then(|| html! { <CardsView report={ report } focus={ focus } history={ props.history } /> }) }
                     // A page prerendered without its public address (gongkai site without
                     // --base-url) cannot know it: it prints none rather than a bare "#/".
                     // Hidden, not left out, so hydration finds the same elements whatever

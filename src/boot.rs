@@ -38,6 +38,7 @@ pub fn start() {
     };
     let report = Shared::leak(data.report);
     let tables = Some(Shared::leak(data.search_tables));
+    let history = Some(Shared::leak(data.history));
     let public_base = crate::head::public_base().map(Into::into);
     // A portal's page marks where the viewer goes with `<div data-gongkai>`, and may name the
     // query parameter it keeps its address in (`data-gongkai-key`, default `gk`).
@@ -50,6 +51,7 @@ pub fn start() {
             address: address_key.read(&href).unwrap_or_default(),
             address_key,
             public_base,
+            history,
         };
         // What the portal put there for readers without the viewer gives way to it.
         while let Some(child) = mount.first_child() {
@@ -65,6 +67,7 @@ pub fn start() {
         address: Default::default(),
         address_key: AddressKey::Hash,
         public_base,
+        history,
     };
     match document.get_element_by_id(ROOT_ELEMENT_ID) {
         Some(root) => {

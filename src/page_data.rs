@@ -10,7 +10,7 @@ use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::JsValue;
 
 use crate::{
-    publish::PageData,
+    publish::{FigureHistory, HistoryValue, PageData},
     report::{Cell, Metric, Paragraph, Report, Section, Table, Warning},
     search::TableText,
 };
@@ -27,6 +27,26 @@ pub fn read(json: &str) -> Result<PageData, Problem> {
             simplified: string(&tables, "simplified")?,
             readings: string(&tables, "readings")?,
         },
+        history: list(&value, "history", figure_history)?,
+    })
+}
+
+fn figure_history(value: &JsValue) -> Result<FigureHistory, Problem> {
+    Ok(FigureHistory {
+        metric: id(value, "metric")?,
+        values: list(value, "values", |v| {
+            let year = field(v, "year")?;
+            Ok(HistoryValue {
+                year: if year.is_null() || year.is_undefined() {
+                    None
+                } else {
+                    Some(number(v, "year")? as i32)
+                },
+                raw: string(v, "raw")?,
+                change: optional_string(v, "change")?,
+                href: optional_string(v, "href")?,
+            })
+        })?,
     })
 }
 

@@ -158,6 +158,8 @@ pub fn prerender(report: &'static Report, public_base: Option<String>) -> String
         address: Default::default(),
         address_key: Default::default(),
         public_base: public_base.map(Into::into),
+        // Only the cards show it, and `#/` shows the text.
+        history: None,
     })
     .hydratable(true);
     tokio::runtime::Builder::new_current_thread()
@@ -471,8 +473,10 @@ pub fn write_site(
             report,
         })
         .collect();
-    for item in &published {
-        let data = PageData::new(item.report.clone());
+    let comparison = compare_site(&published);
+    for (index, item) in published.iter().enumerate() {
+        let mut data = PageData::new(item.report.clone());
+        data.history = figure_histories(&comparison, &published, index);
         // The renderer wants the report for the program's life, as the viewer has it.
         let report: &'static Report = Box::leak(Box::new(item.report.clone()));
         let page_url = base.as_ref().map(|b| format!("{b}{}/", item.slug));
@@ -485,7 +489,6 @@ pub fn write_site(
         gzip_beside(&path)?;
     }
     let shelf = out.join("index.html");
-    let comparison = compare_site(&published);
     fs::write(&shelf, shelf_page(&published, &comparison, &viewer)).map_err(|e| io(&shelf, e))?;
     gzip_beside(&shelf)?;
     let compare_dir = out.join(COMPARE);
@@ -728,4 +731,37 @@ fn bar_chart(series: &crate::compare::Series) -> String {
     }
     svg.push_str("</svg>\n");
     svg
+}
+
+/// The series of report `index`'s figures that line up with other reports of the site, for
+/// its cards: every value, oldest first, with its change, linking to the others' sentences.
+pub fn figure_histories(
+    comparison: &Comparison,
+    reports: &[PublishedReport],
+    index: usize,
+) -> Vec<crate::publish::FigureHistory> {
+    use crate::publish::{FigureHistory, HistoryValue};
+    comparison
+        .series
+        .iter()
+        .filter_map(|series| {
+            let own = series.values.iter().find(|v| v.report == index)?;
+            let values = series
+                .values
+                .iter()
+                .zip(series.changes())
+                .map(|(v, change)| HistoryValue {
+                    year: v.year,
+                    raw: v.raw.clone(),
+                    change,
+                    href: (v.report != index)
+                        .then(|| format!("../{}/#/m/{}", reports[v.report].slug, v.metric_id)),
+                })
+                .collect();
+            Some(FigureHistory {
+                metric: own.metric_id.clone(),
+                values,
+            })
+        })
+        .collect()
 }

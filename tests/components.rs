@@ -32,6 +32,7 @@ async fn render_report(
         },
         address_key,
         public_base: None,
+        history: None,
     })
     .hydratable(false)
     .render()
@@ -355,4 +356,54 @@ async fn cards_group_a_tables_figures_under_the_table() {
     );
     assert!(group.contains("本年新收申请数量 · 自然人"), "{group}");
     assert_eq!(group.matches("<li").count(), 4, "{group}");
+}
+
+/// A figure whose series the site knows shows it under its card: every year's value, this
+/// report's own unlinked, the others linking to their sentences (outside the card's link).
+#[tokio::test]
+async fn a_card_shows_its_figures_values_over_the_years() {
+    use gongkai::publish::{FigureHistory, HistoryValue};
+    let report =
+        parse("某县司法局2023年法治政府建设工作情况的报告\n一、工作\n办理行政复议案件70件。\n");
+    let metric = report.metrics[0].id.clone();
+    let history = vec![FigureHistory {
+        metric: metric.clone(),
+        values: vec![
+            HistoryValue {
+                year: Some(2022),
+                raw: "64件".to_string(),
+                change: None,
+                href: Some("../county-justice-2022/#/m/1.p0.m0".to_string()),
+            },
+            HistoryValue {
+                year: Some(2023),
+                raw: "70件".to_string(),
+                change: Some("+9.4%".to_string()),
+                href: None,
+            },
+        ],
+    }];
+    let html = ServerRenderer::<App>::with_props(move || AppProps {
+        report: Shared::leak(report),
+        tables: None,
+        address: Address {
+            route: Route::Cards { focus: None },
+            embed: false,
+        },
+        address_key: AddressKey::Hash,
+        public_base: None,
+        history: Some(Shared::leak(history)),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    let card_end = html
+        .find(&format!("id=\"gk-card-{metric}\""))
+        .expect("the card");
+    let after_card = &html[card_end..];
+    let history = &after_card[after_card.find("</a>").unwrap()..];
+    let history = &history[..history.find("</p>").expect("the history line")];
+    assert!(history.contains("class=\"gk-card-history\""), "{history}");
+    assert!(history.contains("<a href=\"../county-justice-2022/#/m/1.p0.m0\">2022年：64件</a>"));
+    assert!(history.contains("<strong>2023年：70件（+9.4%）</strong>"));
 }

@@ -105,6 +105,7 @@ async fn component_render(report: Report) -> String {
         address: Default::default(),
         address_key: Default::default(),
         public_base: None,
+        history: None,
     })
     .hydratable(false)
     .render()
@@ -502,6 +503,43 @@ fn each_office_with_series_gets_a_comparison_page_of_charts_and_tables() {
                 assert_eq!(id, v.metric_id.to_string());
                 let report = &reports[v.report].1;
                 assert!(report.metric(&v.metric_id).is_some(), "{link}");
+            }
+        }
+    }
+    // Each report's page carries its figures' series for the cards: every series the report
+    // is in, its own value unlinked, the others linking to their figure in their report.
+    for (i, (path, report)) in reports.iter().enumerate() {
+        let slug = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let page = fs::read_to_string(out.join(&slug).join("index.html")).unwrap();
+        let data =
+            PageData::from_script_json(between(&page, "id=\"gk-data\">", "</script>")).unwrap();
+        let expected = comparison
+            .series
+            .iter()
+            .filter(|s| s.values.iter().any(|v| v.report == i))
+            .count();
+        assert_eq!(data.history.len(), expected, "{slug}");
+        for history in &data.history {
+            let metric = report
+                .metric(&history.metric)
+                .expect("a figure of the report");
+            let own: Vec<_> = history.values.iter().filter(|v| v.href.is_none()).collect();
+            assert_eq!(own.len(), 1, "{slug} {}", history.metric);
+            assert_eq!(own[0].raw, metric.raw);
+            assert!(history.values.len() >= 2);
+            assert!(history.values.windows(2).all(|w| w[0].year <= w[1].year));
+            for value in history.values.iter().filter(|v| v.href.is_some()) {
+                let href = value.href.as_deref().unwrap();
+                let (folder, id) = href
+                    .strip_prefix("../")
+                    .and_then(|h| h.split_once("/#/m/"))
+                    .unwrap_or_else(|| panic!("{href}"));
+                let other = reports
+                    .iter()
+                    .find(|(p, _)| p.file_stem().unwrap().to_string_lossy() == folder)
+                    .unwrap_or_else(|| panic!("{href}"));
+                let figure = other.1.metric(&id.parse().unwrap()).expect("its figure");
+                assert_eq!(figure.raw, value.raw, "{href}");
             }
         }
     }

@@ -4,6 +4,7 @@ use super::MetricCard;
 use crate::shared::Shared;
 use crate::{
     id::{MetricId, SectionId},
+    publish::FigureHistory,
     report::{Metric, Paragraph, Report},
 };
 
@@ -11,12 +12,21 @@ use crate::{
 pub struct CardsViewProps {
     pub report: Shared<Report>,
     pub focus: Option<MetricId>,
+    /// Series over the years of the figures that have one (a site's 历年对比).
+    #[prop_or_default]
+    pub history: Option<Shared<Vec<FigureHistory>>>,
 }
 
 /// 数说: the report's figures as cards, grouped by the section they come from.
 #[function_component]
 pub fn CardsView(props: &CardsViewProps) -> Html {
     let report = props.report.0;
+    let history_of = |id: &MetricId| {
+        props
+            .history
+            .and_then(|h| h.0.iter().find(|f| &f.metric == id))
+            .map(Shared)
+    };
     // By section, and within a section a table's figures apart, under the table's name.
     type Run<'a> = (Option<&'a Paragraph>, Vec<&'a Metric>);
     let mut groups: Vec<(Option<&SectionId>, Vec<Run<'_>>)> = Vec::new();
@@ -66,7 +76,8 @@ pub fn CardsView(props: &CardsViewProps) -> Html {
                                 { for metrics.into_iter().map(|metric| html! {
                                     <li key={ metric.id.to_string() }>
                                         <MetricCard metric={ Shared(metric) }
-                                            current={ props.focus.as_ref() == Some(&metric.id) } />
+                                            current={ props.focus.as_ref() == Some(&metric.id) }
+                                            history={ history_of(&metric.id) } />
                                     </li>
                                 }) }
                             </ul>

@@ -3,6 +3,7 @@ use yew::prelude::*;
 use crate::shared::Shared;
 use crate::{
     metrics::display::{spoken, FigureText},
+    publish::FigureHistory,
     report::Metric,
     route::Route,
 };
@@ -13,15 +14,49 @@ pub struct MetricCardProps {
     /// The card the address points at (`#/cards?m=<id>`).
     #[prop_or_default]
     pub current: bool,
+    /// The figure's values over the years, when the site holds other years' reports.
+    #[prop_or_default]
+    pub history: Option<Shared<FigureHistory>>,
 }
 
 /// One figure as a card: label, then the figure as written. The card links to the figure in
-/// the text and reads as one sentence to a screen reader (`收缴罚款 1230.01 万元`).
+/// the text and reads as one sentence to a screen reader (`收缴罚款 1230.01 万元`). Under it,
+/// when other years' reports state the same figure, its values over the years, each linking
+/// to its sentence in its own report (a link cannot be inside the card's link).
 #[function_component]
 pub fn MetricCard(props: &MetricCardProps) -> Html {
     let metric = props.metric.0;
     let figure = FigureText::of(metric);
+    let history = props.history.map(|h| {
+        let values = h.0.values.iter().enumerate().map(|(k, v)| {
+            let year = v
+                .year
+                .map_or_else(|| "年度不详".to_string(), |y| format!("{y}年"));
+            let change = v
+                .change
+                .as_ref()
+                .map(|c| format!("（{c}）"))
+                .unwrap_or_default();
+            let text = format!("{year}：{}{change}", v.raw);
+            html! {
+                <>
+                    { for (k > 0).then(|| html! { <span aria-hidden="true">{ " · " }</span> }) }
+                    { match &v.href {
+                        Some(href) => html! { <a href={ href.clone() }>{ text }</a> },
+                        None => html! { <strong>{ text }</strong> },
+                    } }
+                </>
+            }
+        });
+        html! {
+            <p class="gk-card-history">
+                <span class="gk-card-history-title">{ "历年：" }</span>
+                { for values }
+            </p>
+        }
+    });
     html! {
+        <>
         <a class={ classes!("gk-card", props.current.then_some("gk-card--current")) }
             id={ format!("gk-card-{}", metric.id) }
             href={ Route::Metric(metric.id.clone()).href() }
@@ -36,5 +71,7 @@ pub fn MetricCard(props: &MetricCardProps) -> Html {
                 <span class="gk-card-unit">{ &figure.rest }</span>
             </span>
         </a>
+        { for history }
+        </>
     }
 }

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{report::Report, search::TableText};
+use crate::{id::MetricId, report::Report, search::TableText};
 
 /// The data a report's page bundles for the viewer, in `<script type="application/json"
 /// id="gk-data">`: the page never fetches its report.
@@ -14,6 +14,31 @@ pub struct PageData {
     pub report: Report,
     /// Search tables cut for this report's characters.
     pub search_tables: TableText,
+    /// This report's figures that line up with other years' reports on the same site (历年对比),
+    /// each with its whole series: the figure's card shows it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<FigureHistory>,
+}
+
+/// A figure of the report and its series over the years, oldest first (this report's value
+/// among them, without an address).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigureHistory {
+    pub metric: MetricId,
+    pub values: Vec<HistoryValue>,
+}
+
+/// One year's value in a figure's series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryValue {
+    pub year: Option<i32>,
+    /// As written: `64件`.
+    pub raw: String,
+    /// Its change from the value before it (`+9.4%`), when there is one.
+    pub change: Option<String>,
+    /// Where the value's sentence is (`../county-justice-2022/#/m/3.p1.m0`); `None` for this
+    /// report's own value.
+    pub href: Option<String>,
 }
 
 /// Element the reader is prerendered into, and that the viewer hydrates.
@@ -34,6 +59,7 @@ impl PageData {
         PageData {
             report,
             search_tables,
+            history: Vec::new(),
         }
     }
 
@@ -120,6 +146,15 @@ mod tests {
         let data = PageData {
             report,
             search_tables: TableText::default(),
+            history: vec![FigureHistory {
+                metric: "1.p0.m0".parse().unwrap(),
+                values: vec![HistoryValue {
+                    year: Some(2022),
+                    raw: "</script>12件".to_string(),
+                    change: None,
+                    href: Some("../a/#/m/1.p0.m0".to_string()),
+                }],
+            }],
         };
         let json = data.to_script_json();
         for bad in ["<", ">", "\u{2028}", "\u{2029}"] {
