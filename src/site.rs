@@ -320,11 +320,7 @@ pub fn shelf_page(reports: &[PublishedReport], comparison: &Comparison, viewer: 
         body.push_str(&series_table(comparison, reports, office));
         body.push_str("</section>\n");
     }
-    let stylesheets: String = viewer
-        .stylesheets
-        .iter()
-        .map(|css| format!("<link rel=\"stylesheet\" href=\"{ASSETS}/{css}\">\n"))
-        .collect();
+    let stylesheets = head_links(viewer, ASSETS);
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -668,11 +664,7 @@ fn office_page(
             chart = bar_chart(s),
         );
     }
-    let stylesheets: String = viewer
-        .stylesheets
-        .iter()
-        .map(|css| format!("<link rel=\"stylesheet\" href=\"../../{ASSETS}/{css}\">\n"))
-        .collect();
+    let stylesheets = head_links(viewer, &format!("../../{ASSETS}"));
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -764,4 +756,20 @@ pub fn figure_histories(
             })
         })
         .collect()
+}
+
+/// The icon and stylesheet links of a page whose viewer files are at `assets` (relative): with
+/// an icon named, a browser does not ask for a missing `/favicon.ico`.
+fn head_links(viewer: &Viewer, assets: &str) -> String {
+    let mut links = String::new();
+    if let Some(icon) = &viewer.icon {
+        let _ = writeln!(
+            links,
+            "<link rel=\"icon\" type=\"image/svg+xml\" href=\"{assets}/{icon}\">"
+        );
+    }
+    for css in &viewer.stylesheets {
+        let _ = writeln!(links, "<link rel=\"stylesheet\" href=\"{assets}/{css}\">");
+    }
+    links
 }
