@@ -64,8 +64,11 @@ for r in $(seq "$runs"); do
   times+=($(($(ms) - start)))
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
-pages=$(find "$work/site" -mindepth 2 -name index.html | wc -l)
-echo "gongkai site, $count reports → $pages pages: median ${median} ms of $runs runs (${times[*]} ms)"
+# Report pages only: one folder deep (compare/<office>/ and preview/ are not reports).
+report_pages() { find "$1" -mindepth 2 -maxdepth 2 -name index.html -not -path "$1/preview/*" "${@:2}"; }
+pages=$(report_pages "$work/site" | wc -l)
+offices=$(find "$work/site/compare" -mindepth 2 -maxdepth 2 -name index.html 2>/dev/null | wc -l)
+echo "gongkai site, $count reports → $pages report pages and $offices 历年对比 pages: median ${median} ms of $runs runs (${times[*]} ms)"
 
 # ---- bytes ----------------------------------------------------------------------------------
 site="$work/site"
@@ -92,7 +95,7 @@ echo "| second report's page ($(basename "$(dirname "$second")")/index.html) | $
 largest=0
 while IFS= read -r -d '' p; do
   size=$(gz "$p"); [ "$size" -gt "$largest" ] && largest=$size && largest_page=$p
-done < <(find "$site" -mindepth 2 -name index.html -print0)
+done < <(report_pages "$site" -print0)
 echo "| largest of the $pages pages ($(basename "$(dirname "$largest_page")")) | $largest |"
 echo "| shelf page (index.html, $pages reports) | $(gz "$site/index.html") |"
 

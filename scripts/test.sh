@@ -40,7 +40,10 @@ echo "identical: $(basename site/assets/*_bg.wasm)"
 rm -rf "$other"
 
 step "bundle size"
+echo "the viewer (dist/):"
 scripts/bundle-size.sh dist
+echo "the preview page (dist/preview/):"
+scripts/bundle-size.sh dist/preview
 page=site/bazhou-natural-resources-2023/index.html
 printf 'the real report'"'"'s page (%s): %d B, %d B gzip\n' \
   "$page" "$(stat -c %s "$page")" "$(gzip -9 -c "$page" | wc -c)"
