@@ -25,6 +25,9 @@ pub const ASSETS: &str = "assets";
 /// Folder of the site (and of the built viewer) holding the preview page.
 pub const PREVIEW: &str = "preview";
 
+/// The shelf's own stylesheet: its filter's rules, for this site's offices and years.
+pub const SHELF_CSS: &str = "shelf.css";
+
 /// Folder of the site holding one 历年对比 page per office with figures lined up.
 pub const COMPARE: &str = "compare";
 
@@ -253,9 +256,7 @@ pub fn report_page(
 pub fn shelf_page(reports: &[PublishedReport], comparison: &Comparison, viewer: &Viewer) -> String {
     use crate::compare::{report_office, report_year};
     // Offices in order of their newest report; reports newest first within each.
-    // (office, [(index of the report, its year)]).
-    type Office = (String, Vec<(usize, Option<i32>)>);
-    let mut offices: Vec<Office> = Vec::new();
+    let mut offices: Vec<ShelfOffice> = Vec::new();
     for (i, published) in reports.iter().enumerate() {
         let office = report_office(&published.report);
         let office = if office.is_empty() {
@@ -282,6 +283,7 @@ pub fn shelf_page(reports: &[PublishedReport], comparison: &Comparison, viewer: 
     offices.sort_by(|a, b| b.1[0].1.cmp(&a.1[0].1).then_with(|| a.0.cmp(&b.0)));
 
     let mut body = String::new();
+    body.push_str(&shelf_filter(&offices));
     let _ = writeln!(
         body,
         "<nav class=\"gk-shelf-offices\" aria-label=\"发布机关\"><ul>"
@@ -298,7 +300,8 @@ pub fn shelf_page(reports: &[PublishedReport], comparison: &Comparison, viewer: 
     for (n, (office, items)) in offices.iter().enumerate() {
         let _ = writeln!(
             body,
-            "<section class=\"gk-shelf-office\" id=\"office-{n}\" aria-labelledby=\"office-{n}-name\">\n<h2 id=\"office-{n}-name\">{}</h2>\n<ul class=\"gk-shelf-list\">",
+            "<section class=\"gk-shelf-office\" id=\"office-{n}\" data-office=\"{}\" aria-labelledby=\"office-{n}-name\">\n<h2 id=\"office-{n}-name\">{}</h2>\n<ul class=\"gk-shelf-list\">",
+            office_slug(office),
             escape_html(office)
         );
         for &(i, year) in items {
@@ -320,7 +323,8 @@ pub fn shelf_page(reports: &[PublishedReport], comparison: &Comparison, viewer: 
         body.push_str(&series_table(comparison, reports, office));
         body.push_str("</section>\n");
     }
-    let stylesheets = head_links(viewer, ASSETS);
+    let stylesheets =
+        head_links(viewer, ASSETS) + &format!("<link rel=\"stylesheet\" href=\"{SHELF_CSS}\">\n");
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -373,8 +377,9 @@ fn shelf_item(published: &PublishedReport, year: Option<i32>) -> String {
         format!("<ul class=\"gk-shelf-figures\" aria-label=\"主要数据\">{figures}</ul>")
     };
     format!(
-        "<li class=\"gk-shelf-item\"><a class=\"gk-shelf-title\" href=\"{slug}/\">{title}</a>\
+        "<li class=\"gk-shelf-item\" data-year=\"{year}\"><a class=\"gk-shelf-title\" href=\"{slug}/\">{title}</a>\
          <p class=\"gk-shelf-meta\">{details}</p>{figures}</li>\n",
+        year = year_key(year),
         title = escape_html(title),
         details = escape_html(&details.join(" · ")),
     )
@@ -487,6 +492,9 @@ pub fn write_site(
     let shelf = out.join("index.html");
     fs::write(&shelf, shelf_page(&published, &comparison, &viewer)).map_err(|e| io(&shelf, e))?;
     gzip_beside(&shelf)?;
+    let css = out.join(SHELF_CSS);
+    fs::write(&css, shelf_css(&published)).map_err(|e| io(&css, e))?;
+    gzip_beside(&css)?;
     let compare_dir = out.join(COMPARE);
     if compare_dir.is_dir() {
         fs::remove_dir_all(&compare_dir).map_err(|e| io(&compare_dir, e))?;
@@ -772,4 +780,108 @@ fn head_links(viewer: &Viewer, assets: &str) -> String {
         let _ = writeln!(links, "<link rel=\"stylesheet\" href=\"{assets}/{css}\">");
     }
     links
+}
+
+/// An office on the shelf: its name and its reports (index, year), newest first.
+type ShelfOffice = (String, Vec<(usize, Option<i32>)>);
+
+/// A report's year as the shelf's filter names it: the year, or `unknown`.
+fn year_key(year: Option<i32>) -> String {
+    year.map_or_else(|| "unknown".to_string(), |y| y.to_string())
+}
+
+/// The shelf's filter: by office and by year, as radio buttons that work without any script.
+/// `shelf.css` ([`shelf_css`]) hides what a checked button leaves out; a browser without `:has()`
+/// never shows the filter (the full list stays, with its links to each office).
+fn shelf_filter(offices: &[ShelfOffice]) -> String {
+    let mut years: Vec<Option<i32>> = offices
+        .iter()
+        .flat_map(|(_, items)| items.iter().map(|&(_, y)| y))
+        .collect();
+    years.sort_by(|a, b| b.cmp(a));
+    years.dedup();
+    if offices.len() < 2 && years.len() < 2 {
+        return String::new();
+    }
+    let count = |office: Option<&str>, year: Option<Option<i32>>| {
+        offices
+            .iter()
+            .filter(|(name, _)| office.is_none_or(|o| o == name))
+            .flat_map(|(_, items)| items)
+            .filter(|(_, y)| year.is_none_or(|year| year == *y))
+            .count()
+    };
+    let mut html = String::from("<div class=\"gk-shelf-filter\">\n");
+    let _ = writeln!(
+        html,
+        "<fieldset><legend>发布机关</legend>\n<label><input type=\"radio\" name=\"gk-office\" id=\"gk-filter-office-all\" checked> 全部（{}）</label>",
+        count(None, None)
+    );
+    for (office, _) in offices {
+        let _ = writeln!(
+            html,
+            "<label><input type=\"radio\" name=\"gk-office\" id=\"gk-filter-{slug}\"> {name}（{n}）</label>",
+            slug = office_slug(office),
+            name = escape_html(office),
+            n = count(Some(office), None),
+        );
+    }
+    html.push_str("</fieldset>\n");
+    let _ = writeln!(
+        html,
+        "<fieldset><legend>年度</legend>\n<label><input type=\"radio\" name=\"gk-year\" id=\"gk-filter-year-all\" checked> 全部</label>"
+    );
+    for year in years {
+        let _ = writeln!(
+            html,
+            "<label><input type=\"radio\" name=\"gk-year\" id=\"gk-filter-year-{key}\"> {name}（{n}）</label>",
+            key = year_key(year),
+            name = year.map_or_else(|| "年度不详".to_string(), |y| format!("{y}年")),
+            n = count(None, Some(year)),
+        );
+    }
+    html.push_str("</fieldset>\n</div>\n");
+    html
+}
+
+/// The rules of the shelf's filter for these offices and years: a checked office hides the
+/// other offices' sections; a checked year hides other years' reports and the offices with
+/// none that year.
+pub fn shelf_css(reports: &[PublishedReport]) -> String {
+    use crate::compare::{report_office, report_year};
+    let mut offices: Vec<String> = Vec::new();
+    let mut years: Vec<String> = Vec::new();
+    for published in reports {
+        let office = report_office(&published.report);
+        let office = if office.is_empty() {
+            "其他".to_string()
+        } else {
+            office
+        };
+        let slug = office_slug(&office);
+        if !offices.contains(&slug) {
+            offices.push(slug);
+        }
+        let year = year_key(report_year(&published.report));
+        if !years.contains(&year) {
+            years.push(year);
+        }
+    }
+    let mut css = String::from(
+        "/* Written by gongkai site for this site's offices and years: the shelf's filter. */\n",
+    );
+    for slug in offices {
+        let _ = writeln!(
+            css,
+            ".gk-shelf:has(#gk-filter-{slug}:checked) .gk-shelf-office:not([data-office=\"{slug}\"]) {{ display: none; }}"
+        );
+    }
+    for year in years {
+        let _ = writeln!(
+            css,
+            ".gk-shelf:has(#gk-filter-year-{year}:checked) .gk-shelf-item:not([data-year=\"{year}\"]),\n\
+             .gk-shelf:has(#gk-filter-year-{year}:checked) .gk-shelf-office:not(:has([data-year=\"{year}\"])) {{ display: none; }}"
+        );
+    }
+    css
 }

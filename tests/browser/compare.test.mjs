@@ -2,7 +2,8 @@
 // offices in tests/series/: the shelf links each office to its comparison page; that page
 // reads without JavaScript (a bar chart hidden from screen readers over a table that says the
 // same), fits a 320 px phone, passes axe, and each value opens its figure in its own report;
-// on a report's page, 数说 shows each figure's values over the years under its card.
+// on a report's page, 数说 shows each figure's values over the years under its card. The shelf's
+// filter by office and year works without JavaScript.
 // Expectations come from `gongkai compare … --json` on the same files.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -135,6 +136,62 @@ describe('a figure card with its values over the years', () => {
           .map((v) => `../${slugOf(v.report)}/#/m/${v.metric_id}`), s.label);
         assert.match(await history.locator('strong').innerText(), new RegExp(own.raw));
       }
+      await runAxe(page);
+      await assertClean(page);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the shelf\'s filter by office and year', () => {
+  /** The reports and office sections the shelf shows. */
+  const shown = (page) => page.evaluate(() => ({
+    items: [...document.querySelectorAll('.gk-shelf-item')].filter((li) => li.checkVisibility())
+      .map((li) => li.dataset.year),
+    offices: [...document.querySelectorAll('.gk-shelf-office')].filter((s) => s.checkVisibility())
+      .map((s) => s.querySelector('h2').textContent),
+  }));
+
+  for (const javaScriptEnabled of [false, true]) {
+    test(`narrows the list to an office, a year or both (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const { page, context } = await openPage(browser, server.url, { javaScriptEnabled, live: false });
+      try {
+        const all = await shown(page);
+        assert.equal(all.items.length, comparison.reports.length);
+        const years = [...new Set(comparison.reports.map((r) => r.year))];
+        for (const year of years) {
+          await page.getByRole('radio', { name: new RegExp(`^${year}年`) }).check();
+          const got = await shown(page);
+          const expected = comparison.reports.filter((r) => r.year === year);
+          assert.deepEqual(got.items, expected.map(() => String(year)), `${year}`);
+          assert.deepEqual(got.offices.sort(), [...new Set(expected.map((r) => r.office))].sort(), `${year}`);
+        }
+        const [office] = offices();
+        await page.getByRole('radio', { name: new RegExp(`^${office}`) }).check();
+        const both = await shown(page);
+        assert.deepEqual(both.offices, [office]);
+        assert.equal(both.items.length, comparison.reports.filter((r) => r.office === office && r.year === years.at(-1)).length);
+        await page.getByRole('radio', { name: /^全部（/ }).check();
+        await page.locator('#gk-filter-year-all').check();
+        assert.equal((await shown(page)).items.length, comparison.reports.length);
+        await assertClean(page);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test('is reachable by keyboard, fits 320 px and passes axe', async () => {
+    const { page, context } = await openPage(browser, server.url, { viewport: NARROW, live: false });
+    try {
+      await page.locator('#gk-filter-year-all').focus();
+      await page.keyboard.press('ArrowRight');
+      const checked = await page.evaluate(() => document.activeElement.id);
+      assert.notEqual(checked, 'gk-filter-year-all', 'arrow keys move through the years');
+      assert.ok(await page.locator(`#${checked}`).isChecked());
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= NARROW.width, `shelf is ${width} px wide`);
       await runAxe(page);
       await assertClean(page);
     } finally {
