@@ -208,7 +208,25 @@ async fn cards_view_groups_cards_by_section_and_each_reads_as_a_sentence() {
         .match_indices("gk-card-group-title\">")
         .map(|(i, _)| &cards[i + 21..i + 21 + cards[i + 21..].find('<').unwrap()])
         .collect();
-    assert_eq!(groups, ["（一）第一项", "1.细项"]);
+    assert_eq!(groups, ["要点", "（一）第一项", "1.细项"]);
+    // The lead: money, then cases, then rates (`metrics::lead`), each linking to its figure.
+    let lead = between(cards, r#"class="gk-lead-list""#, "</ul>");
+    let hrefs: Vec<&str> = lead
+        .match_indices(r##"href="#/m/"##)
+        .map(|(i, _)| &lead[i + 10..i + 10 + lead[i + 10..].find('"').unwrap()])
+        .collect();
+    assert_eq!(hrefs, ["1.1.p0.m0", "1.1.1.p0.m0", "1.1.1.p0.m1"], "{lead}");
+    // A rate is drawn out of 100 %, in its card and in the lead; a count is not.
+    let bars: Vec<&str> = cards
+        .match_indices("<rect ")
+        .map(|(i, _)| &cards[i..i + cards[i..].find('>').unwrap()])
+        .filter(|tag| tag.contains("gk-rate-value"))
+        .collect();
+    assert_eq!(bars.len(), 2, "{cards}");
+    assert!(
+        bars.iter().all(|tag| tag.contains(r#"width="100.0""#)),
+        "{bars:?}"
+    );
     // The text is still in the page (for print), hidden.
     assert!(
         has_tag(&html, &[r#"id="gk-text""#, "hidden"]),

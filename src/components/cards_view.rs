@@ -1,12 +1,15 @@
 use yew::prelude::*;
 
-use super::MetricCard;
+use super::{metric_card::rate_bar, MetricCard};
 use crate::shared::Shared;
 use crate::{
     id::{MetricId, SectionId},
     publish::FigureHistory,
     report::{Metric, Paragraph, Report},
 };
+
+/// How many figures lead the 数说 view.
+pub const LEAD_FIGURES: usize = 4;
 
 #[derive(Properties, PartialEq)]
 pub struct CardsViewProps {
@@ -62,11 +65,39 @@ pub fn CardsView(props: &CardsViewProps) -> Html {
             );
         format!("表格：{name}")
     };
+    // The few figures that say most (money, cases, people, rates: `metrics::lead`), large, first.
+    let lead = crate::metrics::lead::leading(report, LEAD_FIGURES);
+    let lead = (!lead.is_empty()).then(|| html! {
+        <section class="gk-cards-lead" aria-labelledby="gk-cards-lead-title">
+            <h2 id="gk-cards-lead-title" class="gk-card-group-title">{ "要点" }</h2>
+            <ul class="gk-lead-list" role="list">
+                { for lead.into_iter().map(|metric| {
+                    let figure = crate::metrics::display::FigureText::of(metric);
+                    html! {
+                        <li key={ metric.id.to_string() }>
+                            <a class="gk-lead" href={ crate::route::Route::Metric(metric.id.clone()).href() }>
+                                <span class="gk-lead-figure">
+                                    { for (!figure.prefix.is_empty()).then(|| html! {
+                                        <span class="gk-card-prefix">{ figure.prefix.clone() }</span>
+                                    }) }
+                                    <span class="gk-lead-number">{ figure.number.clone() }</span>
+                                    <span class="gk-card-unit">{ figure.rest.clone() }</span>
+                                </span>
+                                <span class="gk-lead-label">{ &metric.label }</span>
+                                { rate_bar(metric) }
+                            </a>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    });
     html! {
         <div class="gk-cards-view" id="gk-cards">
             <p class="gk-cards-intro">
                 { format!("本报告共列出 {} 项数据。点击卡片可跳转到原文所在位置。", report.metrics.len()) }
             </p>
+            { for lead }
             { for groups.into_iter().map(|(section, runs)| html! {
                 <section class="gk-card-group" key={ section.map_or_else(|| "preamble".to_string(), ToString::to_string) }>
                     <h2 class="gk-card-group-title">{ heading(section) }</h2>

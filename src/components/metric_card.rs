@@ -70,8 +70,26 @@ pub fn MetricCard(props: &MetricCardProps) -> Html {
                 <span class="gk-card-number">{ &figure.number }</span>
                 <span class="gk-card-unit">{ &figure.rest }</span>
             </span>
+            { rate_bar(metric) }
         </a>
         { for history }
         </>
+    }
+}
+
+/// A rate (a figure in `%` from 0 to 100) drawn as a bar out of 100 %, for the eye only: the
+/// figure says it in text. An SVG attribute sets the width (a strict CSP refuses `style=""`).
+pub fn rate_bar(metric: &Metric) -> Html {
+    let is_rate =
+        matches!(metric.unit.as_str(), "%" | "％") && (0.0..=100.0).contains(&metric.value);
+    if !is_rate {
+        return Html::default();
+    }
+    let width = format!("{:.1}", metric.value);
+    html! {
+        <svg class="gk-rate" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect class="gk-rate-track" width="100" height="4" />
+            <rect class="gk-rate-value" width={ width } height="4" />
+        </svg>
     }
 }
