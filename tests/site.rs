@@ -260,17 +260,29 @@ fn a_site_shares_one_viewer_and_lists_every_report() {
     assert!(shelf.contains("巴中市自然资源和规划局巴州分局关于2023年法治政府建设工作情况的报告"));
     // The filter: a radio button per office and per year, and the site's rules for them.
     let css = fs::read_to_string(out.join(site::SHELF_CSS)).unwrap();
-    assert!(shelf.contains(&format!("<link rel=\"stylesheet\" href=\"{}\">", site::SHELF_CSS)));
+    assert!(shelf.contains(&format!(
+        "<link rel=\"stylesheet\" href=\"{}\">",
+        site::SHELF_CSS
+    )));
     for office in ["巴中市自然资源和规划局巴州分局", "某县司法局"] {
         let slug = site::office_slug(office);
-        assert!(shelf.contains(&format!("id=\"gk-filter-{slug}\"")), "{office}");
-        assert!(shelf.contains(&format!("data-office=\"{slug}\"")), "{office}");
+        assert!(
+            shelf.contains(&format!("id=\"gk-filter-{slug}\"")),
+            "{office}"
+        );
+        assert!(
+            shelf.contains(&format!("data-office=\"{slug}\"")),
+            "{office}"
+        );
         assert!(css.contains(&format!(
             ".gk-shelf:has(#gk-filter-{slug}:checked) .gk-shelf-office:not([data-office=\"{slug}\"])"
         )));
     }
     for year in ["2023", "2024"] {
-        assert!(shelf.contains(&format!("id=\"gk-filter-year-{year}\"")), "{year}");
+        assert!(
+            shelf.contains(&format!("id=\"gk-filter-year-{year}\"")),
+            "{year}"
+        );
         assert!(shelf.contains(&format!("data-year=\"{year}\"")), "{year}");
         assert!(css.contains(&format!(
             ".gk-shelf:has(#gk-filter-year-{year}:checked) .gk-shelf-item:not([data-year=\"{year}\"])"
