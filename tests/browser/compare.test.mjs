@@ -7,7 +7,7 @@
 // Expectations come from `gongkai compare … --json` on the same files.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -194,6 +194,25 @@ describe('the shelf\'s filter by office and year', () => {
       assert.ok(width <= NARROW.width, `shelf is ${width} px wide`);
       await runAxe(page);
       await assertClean(page);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('screenshots', () => {
+  const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs') : join(ROOT, 'target', 'screenshots');
+  test(`of a 历年对比 page and the filtered shelf, into ${SHOTS}`, async () => {
+    await mkdir(SHOTS, { recursive: true });
+    const { page, context } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 }, live: false });
+    try {
+      await page.locator('#gk-filter-year-all').waitFor();
+      await page.getByRole('radio', { name: /^2023年/ }).check();
+      await page.screenshot({ path: join(SHOTS, 'shelf-phone.png') });
+      await (await comparisonLink(page, offices()[0])).click();
+      await page.locator('section.gk-series').first().waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      await page.screenshot({ path: join(SHOTS, 'compare-phone.png'), fullPage: false });
     } finally {
       await context.close();
     }
