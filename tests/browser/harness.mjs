@@ -268,3 +268,24 @@ export async function runAxe(page) {
   });
   assert.equal(results.violations.length, 0, `axe-core ${results.testEngine.version} violations:\n${report.join('\n')}`);
 }
+
+const JSQR = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
+
+/** Decodes the QR code in a screenshot of `locator`, inside the page, with jsQR. */
+export async function decodeScreenshot(page, locator) {
+  const png = await locator.screenshot();
+  // Evaluated, not added as a <script>: the page's CSP rightly refuses inline scripts.
+  await page.evaluate(await readFile(JSQR, 'utf8'));
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
+    return window.jsQR(data, width, height)?.data ?? null;
+  }, png.toString('base64'));
+}

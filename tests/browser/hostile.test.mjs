@@ -22,15 +22,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ROOT, assertClean, cspViolations, gongkai, launchChromium, parseReport, serveDir, waitLive,
-  watchPage, watchedContext,
+  ROOT, assertClean, cspViolations, decodeScreenshot, gongkai, launchChromium, parseReport, serveDir,
+  waitLive, watchPage, watchedContext,
 } from './harness.mjs';
 
-const JSQR = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
 const DESK = { width: 1280, height: 900 };
 
 // ---------------------------------------------------------------------------------------------
@@ -785,22 +783,6 @@ describe('a tampered <meta name="gongkai:base-url">', () => {
     });
   }
 
-  async function decodeQr(page, locator) {
-    const png = await locator.screenshot();
-    await page.evaluate(await readFile(JSQR, 'utf8'));
-    return page.evaluate(async (base64) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      const context = canvas.getContext('2d');
-      context.drawImage(image, 0, 0);
-      const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
-      return window.jsQR(data, width, height)?.data ?? null;
-    }, png.toString('base64'));
-  }
 
   test('the share address, QR code, copied link, share sheet and printout use the page\'s own address', async () => {
     const { page, context, dialogs } = await open(`${pageUrl('tampered-javascript')}#/s/1.1`, {
@@ -814,7 +796,7 @@ describe('a tampered <meta name="gongkai:base-url">', () => {
       const dialog = page.locator('dialog.gk-share');
       await dialog.waitFor({ state: 'visible' });
       assert.equal(await dialog.locator('#gk-share-address').inputValue(), own);
-      assert.equal(await decodeQr(page, dialog.locator('.gk-qr-frame')), own);
+      assert.equal(await decodeScreenshot(page, dialog.locator('.gk-qr-frame')), own);
       await dialog.getByRole('button', { name: '复制链接' }).click();
       await dialog.locator('.gk-share-status').filter({ hasText: /\S/ }).waitFor();
       assert.equal((await dialog.locator('.gk-share-status').innerText()).trim(), '已复制');

@@ -3,36 +3,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  REAL_SLUG, SITE, assertClean, openPage, serveSite, useServedBrowser, waitLive,
+  REAL_SLUG, SITE, assertClean, decodeScreenshot, openPage, serveSite, useServedBrowser, waitLive,
 } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const JSQR = require.resolve('jsqr/dist/jsQR.js');
-
 const env = useServedBrowser();
-
-/** Decodes the QR code in a screenshot of `locator`, inside the page, with jsQR. */
-async function decodeScreenshot(page, locator) {
-  const png = await locator.screenshot();
-  // Evaluated, not added as a <script>: the page's CSP rightly refuses inline scripts.
-  await page.evaluate(await readFile(JSQR, 'utf8'));
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    const context = canvas.getContext('2d');
-    context.drawImage(image, 0, 0);
-    const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
-    return window.jsQR(data, width, height)?.data ?? null;
-  }, png.toString('base64'));
-}
 
 async function openShare(page) {
   await page.getByRole('button', { name: '手机扫码阅读' }).click();
