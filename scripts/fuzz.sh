@@ -45,6 +45,8 @@ run_one() {
         compare) max_len=4096 ;;
     esac
     echo "== fuzz $name for ${seconds}s"
+    local started
+    started=$(date +%s)
     set +e
     cargo +nightly fuzz run --fuzz-dir fuzz --sanitizer "${FUZZ_SANITIZER:-none}" "$name" \
         "fuzz/work/$name" "fuzz/corpus/$name" -- \
@@ -55,7 +57,8 @@ run_one() {
     local runs per_second
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     per_second=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-    echo "== $name: ${runs:-?} executions in ${seconds}s, ${per_second:-?} exec/s"
+    # The run may end before SECONDS (a -runs= limit, a broken rule): say how long it took.
+    echo "== $name: ${runs:-?} executions in $(( $(date +%s) - started ))s, ${per_second:-?} exec/s"
     if [ "$status" -ne 0 ] || grep -q '^==[0-9]*== ERROR\|panicked at\|deadly signal' "$log"; then
         echo "== $name: broken rule; input saved in fuzz/artifacts/$name/ (see $log)." >&2
         echo "   Keep it: copy it to fuzz/regressions/$name/ and fix the bug; cargo test replays it." >&2
