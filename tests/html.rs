@@ -452,3 +452,64 @@ fn one_long_paragraph_does_not_leave_its_heading_outside_the_article() {
     assert_eq!(sections, [("一、", "执法工作")]);
     assert_eq!(common::paragraph_texts(&report, "1"), [long.as_str()]);
 }
+
+/// A TRS-style page whose article was pasted from Word: spans and fonts around every line,
+/// headings as bold paragraphs, a table of `<td><p><span>` cells, the title and an info line
+/// outside the editor box, share links, related articles and a long footer around it.
+#[test]
+fn a_word_pasted_trs_page() {
+    let report = page("trs-word-pasted.html");
+    assert_eq!(
+        report.title,
+        "某区市场监督管理局2023年政府信息公开工作年度报告"
+    );
+    assert_eq!(report.published.as_deref(), Some("2024-01-18 09:30"));
+    assert_eq!(report.source.as_deref(), Some("某区市场监督管理局"));
+    assert_eq!(report.breadcrumb, ["首页", "政务公开", "政府信息公开年报"]);
+    let headings: Vec<(String, String)> = outline(&report)
+        .into_iter()
+        .map(|(id, number, title, _)| (id, format!("{number}{title}")))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            ("1", "一、总体情况"),
+            ("1.1", "（一）主动公开"),
+            ("1.2", "（二）依申请公开"),
+            ("2", "二、主动公开政府信息情况"),
+            ("3", "三、存在的主要问题及改进情况"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    let (_, _, table) = tables(&report)[0];
+    let shape: Vec<Vec<(&str, bool, u32)>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|c| (c.text.as_str(), c.header, c.colspan))
+                .collect()
+        })
+        .collect();
+    assert_eq!(shape[0], [("第二十条第（一）项", true, 4)]);
+    assert_eq!(
+        shape[3],
+        [
+            ("行政规范性文件", true, 1),
+            ("2", false, 1),
+            ("1", false, 1),
+            ("7", false, 1)
+        ]
+    );
+    let text = all_text(&report);
+    for chrome in [
+        "微信",
+        "相关文章",
+        "2022年政府信息公开",
+        "备案号",
+        "打印本页",
+        "_hmt",
+    ] {
+        assert!(!text.contains(chrome), "{chrome} read as the report's");
+    }
+}

@@ -62,6 +62,20 @@ pub fn parse_html(markup: &str) -> Report {
         .clone()
         .or_else(|| walked.heading_before.clone())
         .or_else(|| meta.page_title.as_deref().map(strip_site_name));
+    // The page's 当前位置 line (a trail of at least two crumbs: a lone 首页 is the menu's),
+    // before the title, as in a copied page.
+    let trail = walked.before.iter().find(|line| {
+        matches!(
+            chrome::classify(line, chrome::Place::BeforeTitle),
+            Some(chrome::Chrome::Breadcrumb(crumbs)) if crumbs.len() >= 2
+        )
+    });
+    if let Some(line) = trail {
+        items.push(Item::Line {
+            text: line.clone(),
+            emphasis: false,
+        });
+    }
     if let Some(title) = title {
         items.push(Item::Line {
             text: title,
