@@ -227,15 +227,7 @@ pub fn report_page(
         );
     }
     let assets = format!("../{ASSETS}");
-    if let Some(icon) = &viewer.icon {
-        let _ = writeln!(
-            head,
-            "<link rel=\"icon\" type=\"image/svg+xml\" href=\"{assets}/{icon}\">"
-        );
-    }
-    for css in &viewer.stylesheets {
-        let _ = writeln!(head, "<link rel=\"stylesheet\" href=\"{assets}/{css}\">");
-    }
+    head.push_str(&head_links(viewer, &assets));
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
