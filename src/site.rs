@@ -246,33 +246,7 @@ pub fn report_page(
 /// each with its date, source, counts and its most telling figures; for an office with several
 /// years, its figures lined up year over year. Plain HTML: it reads without JavaScript.
 pub fn shelf_page(reports: &[PublishedReport], comparison: &Comparison, viewer: &Viewer) -> String {
-    use crate::compare::{report_office, report_year};
-    // Offices in order of their newest report; reports newest first within each.
-    let mut offices: Vec<ShelfOffice> = Vec::new();
-    for (i, published) in reports.iter().enumerate() {
-        let office = report_office(&published.report);
-        let office = if office.is_empty() {
-            "其他".to_string()
-        } else {
-            office
-        };
-        let year = report_year(&published.report);
-        match offices.iter_mut().find(|(name, _)| *name == office) {
-            Some((_, items)) => items.push((i, year)),
-            None => offices.push((office, vec![(i, year)])),
-        }
-    }
-    for (_, items) in &mut offices {
-        items.sort_by(|a, b| {
-            b.1.cmp(&a.1).then_with(|| {
-                reports[b.0]
-                    .report
-                    .published
-                    .cmp(&reports[a.0].report.published)
-            })
-        });
-    }
-    offices.sort_by(|a, b| b.1[0].1.cmp(&a.1[0].1).then_with(|| a.0.cmp(&b.0)));
+    let offices = shelf_offices(reports);
 
     let mut body = String::new();
     body.push_str(&shelf_filter(&offices));
@@ -840,29 +814,17 @@ fn shelf_filter(offices: &[ShelfOffice]) -> String {
 /// other offices' sections; a checked year hides other years' reports and the offices with
 /// none that year.
 pub fn shelf_css(reports: &[PublishedReport]) -> String {
-    use crate::compare::{report_office, report_year};
-    let mut offices: Vec<String> = Vec::new();
-    let mut years: Vec<String> = Vec::new();
-    for published in reports {
-        let office = report_office(&published.report);
-        let office = if office.is_empty() {
-            "其他".to_string()
-        } else {
-            office
-        };
-        let slug = office_slug(&office);
-        if !offices.contains(&slug) {
-            offices.push(slug);
-        }
-        let year = year_key(report_year(&published.report));
-        if !years.contains(&year) {
-            years.push(year);
-        }
-    }
+    let offices = shelf_offices(reports);
+    let mut years: Vec<String> = offices
+        .iter()
+        .flat_map(|(_, items)| items.iter().map(|&(_, y)| year_key(y)))
+        .collect();
+    years.sort();
+    years.dedup();
     let mut css = String::from(
         "/* Written by gongkai site for this site's offices and years: the shelf's filter. */\n",
     );
-    for slug in offices {
+    for slug in offices.iter().map(|(office, _)| office_slug(office)) {
         let _ = writeln!(
             css,
             ".gk-shelf:has(#gk-filter-{slug}:checked) .gk-shelf-office:not([data-office=\"{slug}\"]) {{ display: none; }}"
@@ -876,4 +838,36 @@ pub fn shelf_css(reports: &[PublishedReport]) -> String {
         );
     }
     css
+}
+
+/// The site's reports by issuing office (`其他` when none is named), offices in order of their
+/// newest report, reports newest first within each: the shelf's order and its filter's choices.
+fn shelf_offices(reports: &[PublishedReport]) -> Vec<ShelfOffice> {
+    use crate::compare::{report_office, report_year};
+    let mut offices: Vec<ShelfOffice> = Vec::new();
+    for (i, published) in reports.iter().enumerate() {
+        let office = report_office(&published.report);
+        let office = if office.is_empty() {
+            "其他".to_string()
+        } else {
+            office
+        };
+        let year = report_year(&published.report);
+        match offices.iter_mut().find(|(name, _)| *name == office) {
+            Some((_, items)) => items.push((i, year)),
+            None => offices.push((office, vec![(i, year)])),
+        }
+    }
+    for (_, items) in &mut offices {
+        items.sort_by(|a, b| {
+            b.1.cmp(&a.1).then_with(|| {
+                reports[b.0]
+                    .report
+                    .published
+                    .cmp(&reports[a.0].report.published)
+            })
+        });
+    }
+    offices.sort_by(|a, b| b.1[0].1.cmp(&a.1[0].1).then_with(|| a.0.cmp(&b.0)));
+    offices
 }
