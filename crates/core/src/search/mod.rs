@@ -32,10 +32,13 @@
 //!   match on their own, and the longest start and end of a one-word query that match.
 
 mod pinyin_match;
+pub mod shelf;
 mod snippet;
 #[cfg(feature = "tables")]
 mod source;
 mod tables;
+
+use std::{borrow::Cow, sync::Arc};
 
 use crate::{
     id::{BlockId, SectionId},
@@ -74,7 +77,8 @@ pub struct SearchIndex {
     blocks: Vec<Block>,
     /// The section of each group of blocks; group 0 (`None`) is the title and preamble.
     sections: Vec<Option<SectionId>>,
-    tables: Tables,
+    /// Shared by every report of a shelf ([`shelf::ShelfIndex`]): parsed once per site.
+    tables: Arc<Tables>,
 }
 
 #[derive(Debug, Clone)]
@@ -221,12 +225,19 @@ impl SearchIndex {
     /// Indexes `report` with search tables made for it beforehand ([`tables_for`] at build or
     /// publish time): how the viewer, which carries no pinyin data of its own, builds its index.
     pub fn with_tables(report: &Report, tables: &TableText) -> Self {
-        let tables = Tables::parse(&tables.simplified, &tables.readings);
+        Self::from_blocks(report.blocks(), Arc::new(Tables::from_text(tables)))
+    }
+
+    /// Indexes blocks given in document order (the title, the preamble, then each section's
+    /// heading and paragraphs), as [`Report::blocks`] gives them.
+    fn from_blocks<'a>(
+        report_blocks: impl Iterator<Item = (BlockId, Cow<'a, str>)>,
+        tables: Arc<Tables>,
+    ) -> Self {
         // (group, block id, text), in document order; a group per section, group 0 the title
         // and the preamble.
         let mut sections: Vec<Option<SectionId>> = vec![None];
-        let sources: Vec<_> = report
-            .blocks()
+        let sources: Vec<_> = report_blocks
             .map(|(id, text)| {
                 if let BlockId::Heading(section) = &id {
                     sections.push(Some(section.clone()));
@@ -266,15 +277,30 @@ impl SearchIndex {
     /// Everything `query` matches (see the module documentation for the rules). A blank query
     /// finds nothing and suggests nothing.
     pub fn search(&self, query: &str) -> SearchResults {
+        let mut results = self.search_without_suggestions(query);
+        if results.total == 0 {
+            results.suggestions = self.suggestions(query);
+        }
+        results
+    }
+
+    /// What `query` matches, never with suggestions: what a search over many reports asks of
+    /// each, suggesting only when none of them matches.
+    pub(crate) fn search_without_suggestions(&self, query: &str) -> SearchResults {
         let words = self.words(query);
         if words.is_empty() {
             return SearchResults::default();
         }
-        let mut results = self.assemble(self.hits(&words));
-        if results.total == 0 {
-            results.suggestions = self.suggest(&words);
+        self.assemble(self.hits(&words))
+    }
+
+    /// Queries close to `query` that match in this report (see the module documentation).
+    pub(crate) fn suggestions(&self, query: &str) -> Vec<String> {
+        let words = self.words(query);
+        if words.is_empty() {
+            return Vec::new();
         }
-        results
+        self.suggest(&words)
     }
 
     /// Approximate heap memory held by the index, in bytes.

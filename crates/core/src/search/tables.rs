@@ -26,6 +26,10 @@ pub(crate) struct Tables {
 }
 
 impl Tables {
+    pub(crate) fn from_text(text: &TableText) -> Self {
+        Self::parse(&text.simplified, &text.readings)
+    }
+
     /// Reads the text form, which `source::tables_for` writes sorted (sorting here would cost
     /// the bundle a sort routine for nothing). Malformed lines are skipped.
     pub(crate) fn parse(simplified: &str, readings: &str) -> Self {
