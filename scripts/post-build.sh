@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Trunk's post_build hook (Trunk.toml), run in the staging folder of every build:
-#  1. writes gongkai-loader.js, the one script that starts the viewer. It has a stable name (so
+#  1. writes gongkai-loader.js, the one script that starts the viewer (for the shelf's search
+#     build, shelf.html, the one that starts the search across every report). It has a stable name (so
 #     a portal page can point at it) and imports this build's hashed JS glue and wasm, named
 #     relative to itself: it works from the viewer's index.html and from any portal page, under
 #     any path. No inline script is left, so the page runs under a strict CSP.
@@ -20,13 +21,73 @@ one() {
   fi
   printf '%s' "$found"
 }
-# Which wasm this build is: the viewer (index.html) or the preview page (preview.html).
+# Which wasm this build is: the viewer (index.html), the preview page (preview.html) or the
+# shelf's search (shelf.html).
 case "$(basename "${TRUNK_HTML_FILE:-index.html}")" in
   preview.html) bin=gongkai-preview ;;
+  shelf.html) bin=gongkai-shelf ;;
   *) bin=gongkai ;;
 esac
 js=$(one "^$bin(-[0-9a-f]{12,16})?\\.js\$")
 wasm=$(one "^$bin(-[0-9a-f]{12,16})?_bg\\.wasm\$")
+
+# zopfli (scripts/setup.sh installs it) writes gzip that any client reads, 5 % smaller than
+# gzip -9 on the wasm; it takes seconds, once per build. gzip -9 when it is missing.
+compress() {
+  if command -v zopfli >/dev/null; then zopfli "$1"; else gzip -9 -k -f -n "$1"; fi
+}
+compress_all() {
+  find . -maxdepth 1 -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \
+    -o -name '*.svg' -o -name '*.json' \) -print0 | while IFS= read -r -d '' file; do
+    compress "$file"
+  done
+}
+
+if [ "$bin" = gongkai-shelf ]; then
+  cat > gongkai-loader.js <<LOADER
+// Starts the shelf's search across every report (全库检索). Written by scripts/post-build.sh
+// for this build's file names; the shelf page \`gongkai site\` writes loads it as a module.
+// The search box is in the page's HTML; a reader without JavaScript never sees it (the page's
+// <noscript> stylesheet hides it), and one without WebAssembly has it hidden here. The wasm
+// downloads at low priority once the page is idle and starts on the box's first focus or
+// keystroke (at once when the page was opened with ?q=…); the search text itself is fetched
+// by the app when the box is first used.
+const box = document.getElementById('gk-shelf-search');
+const input = document.getElementById('gk-shelf-q');
+if (box && input) {
+  if (typeof WebAssembly !== 'object') {
+    box.hidden = true;
+  } else {
+    const wasmUrl = new URL('./${wasm}', import.meta.url);
+    let wasm;
+    let glue;
+    const download = () => {
+      wasm ??= fetch(wasmUrl, { priority: 'low' });
+      glue ??= import('./${js}');
+    };
+    let started = false;
+    const start = async () => {
+      if (started) return;
+      started = true;
+      download();
+      const { default: init } = await glue;
+      await init({ module_or_path: wasm });
+    };
+    if (input.value || /[?&]q=/.test(location.search) || document.activeElement === input) {
+      start();
+    } else {
+      input.addEventListener('focus', start, { once: true });
+      input.addEventListener('input', start, { once: true });
+      if ('requestIdleCallback' in window) requestIdleCallback(download, { timeout: 3000 });
+      else setTimeout(download, 1000);
+    }
+  }
+}
+LOADER
+  compress_all
+  exit 0
+fi
+
 css=$(one '^gongkai(-[0-9a-f]{12,16})?\.css$')
 
 cat > gongkai-loader.js <<LOADER
@@ -92,12 +153,4 @@ if (!document.getElementById('gongkai') || needsApp()) {
 }
 LOADER
 
-# zopfli (scripts/setup.sh installs it) writes gzip that any client reads, 5 % smaller than
-# gzip -9 on the wasm; it takes seconds, once per build. gzip -9 when it is missing.
-compress() {
-  if command -v zopfli >/dev/null; then zopfli "$1"; else gzip -9 -k -f -n "$1"; fi
-}
-find . -maxdepth 1 -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \
-  -o -name '*.svg' -o -name '*.json' \) -print0 | while IFS= read -r -d '' file; do
-  compress "$file"
-done
+compress_all

@@ -1,5 +1,6 @@
 //! How the viewer starts in a page (wasm only): it hydrates a prerendered report page or renders
-//! into a portal's `<div data-gongkai>`; the preview page's own wasm starts the preview.
+//! into a portal's `<div data-gongkai>`; the preview page's own wasm starts the preview, and the
+//! shelf's the search across every report.
 
 use gongkai_core::publish::{DATA_ELEMENT_ID, ROOT_ELEMENT_ID};
 
@@ -82,4 +83,24 @@ pub fn start() {
 /// The preview page (打开本地报告): its own wasm, with the parser the viewer leaves out.
 pub fn start_preview() {
     yew::Renderer::<crate::preview::Preview>::new().render();
+}
+
+/// The shelf's search (全库检索): its own wasm, loaded only by the shelf page. It fills the
+/// results box under the page's own search box; without either there is nothing to do.
+pub fn start_shelf() {
+    let document = gloo::utils::document();
+    let (Some(search), Some(results)) = (
+        document.get_element_by_id("gk-shelf-search"),
+        document.get_element_by_id("gk-shelf-results"),
+    ) else {
+        return;
+    };
+    let props = crate::components::ShelfSearchProps {
+        search_file: search
+            .get_attribute("data-search")
+            .unwrap_or_default()
+            .into(),
+        input_id: "gk-shelf-q".into(),
+    };
+    yew::Renderer::<crate::components::ShelfSearch>::with_root_and_props(results, props).render();
 }

@@ -45,6 +45,7 @@ pub fn check_page(report: &Report) -> Check {
         stylesheets: vec!["gongkai.css".to_string()],
         icon: None,
         loader: "gongkai-loader.js".to_string(),
+        shelf_search: false,
     };
     // The renderer wants the report for the program's life, as `gongkai site` gives it: each
     // check leaks one copy (a fuzzing run's memory limit allows for it).

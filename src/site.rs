@@ -3,7 +3,7 @@
 //! block), a shelf page listing them, and the built viewer once, shared by every page.
 
 use std::{
-    collections::HashSet,
+    collections::{BTreeSet, HashSet},
     fmt::Write as _,
     fs,
     path::{Path, PathBuf},
@@ -16,6 +16,10 @@ use crate::{
     compare::Comparison,
     publish::{description, escape_html, PageData, DATA_ELEMENT_ID, ROOT_ELEMENT_ID},
     report::Report,
+    search::{
+        shelf::{ShelfReport, ShelfText},
+        tables_for,
+    },
     shared::Shared,
 };
 
@@ -27,6 +31,14 @@ pub const PREVIEW: &str = "preview";
 
 /// The shelf's own stylesheet: its filter's rules, for this site's offices and years.
 pub const SHELF_CSS: &str = "shelf.css";
+
+/// The stylesheet a shelf page loads only without JavaScript: it hides the search box, which
+/// needs the app (an inline `<style>` would break the strict Content-Security-Policy).
+pub const SHELF_NOSCRIPT_CSS: &str = "shelf-noscript.css";
+
+/// Folder of the built viewer, and of the site's `assets/`, holding the shelf's search (its own
+/// wasm: a report page never loads it).
+pub const SHELF_SEARCH: &str = "shelf";
 
 /// Folder of the site holding one 历年对比 page per office with figures lined up.
 pub const COMPARE: &str = "compare";
@@ -59,6 +71,8 @@ pub struct Viewer {
     pub stylesheets: Vec<String>,
     pub icon: Option<String>,
     pub loader: String,
+    /// Whether the viewer was built with the shelf's search (`dist/shelf/`).
+    pub shelf_search: bool,
 }
 
 /// Where the built viewer is: `--viewer DIR`, else `$GONGKAI_VIEWER`, else `dist/` in the
@@ -111,12 +125,14 @@ pub fn find_viewer(given: Option<&Path>) -> Result<Viewer, String> {
         .iter()
         .find(|f| f.starts_with("favicon") && f.ends_with(".svg"))
         .cloned();
+    let shelf_search = dir.join(SHELF_SEARCH).join("gongkai-loader.js").is_file();
     Ok(Viewer {
         dir,
         files,
         stylesheets,
         icon,
         loader: "gongkai-loader.js".to_string(),
+        shelf_search,
     })
 }
 
@@ -245,10 +261,18 @@ pub fn report_page(
 /// The site's root page (报告库): the reports grouped by issuing office, newest year first,
 /// each with its date, source, counts and its most telling figures; for an office with several
 /// years, its figures lined up year over year. Plain HTML: it reads without JavaScript.
-pub fn shelf_page(reports: &[PublishedReport], comparison: &Comparison, viewer: &Viewer) -> String {
+pub fn shelf_page(
+    reports: &[PublishedReport],
+    comparison: &Comparison,
+    viewer: &Viewer,
+    search_file: Option<&str>,
+) -> String {
     let offices = shelf_offices(reports);
 
     let mut body = String::new();
+    if let Some(file) = search_file {
+        body.push_str(&shelf_search_box(file, reports.len()));
+    }
     body.push_str(&shelf_filter(&offices));
     let _ = writeln!(
         body,
@@ -289,8 +313,19 @@ pub fn shelf_page(reports: &[PublishedReport], comparison: &Comparison, viewer: 
         body.push_str(&series_table(comparison, reports, office));
         body.push_str("</section>\n");
     }
-    let stylesheets =
+    let mut stylesheets =
         head_links(viewer, ASSETS) + &format!("<link rel=\"stylesheet\" href=\"{SHELF_CSS}\">\n");
+    if search_file.is_some() {
+        let _ = writeln!(
+            stylesheets,
+            "<noscript><link rel=\"stylesheet\" href=\"{SHELF_NOSCRIPT_CSS}\"></noscript>"
+        );
+        let _ = writeln!(
+            stylesheets,
+            "<script type=\"module\" src=\"{ASSETS}/{SHELF_SEARCH}/{}\"></script>",
+            viewer.loader
+        );
+    }
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -300,6 +335,23 @@ pub fn shelf_page(reports: &[PublishedReport], comparison: &Comparison, viewer: 
          <h1 class=\"gk-title\">报告库</h1>\n<p>共 {count} 篇报告，按发布机关和年度排列，新的在前。</p>\n{body}\
          </main>\n</div>\n</body>\n</html>\n",
         count = reports.len(),
+    )
+}
+
+/// The search across every report (全库检索). A reader without JavaScript never sees it (the
+/// `<noscript>` stylesheet hides it) and one without WebAssembly has it hidden by the shelf's
+/// search script, so no one meets a box that does nothing; shown from the start otherwise, so
+/// it does not move the page when the script runs. The script fills the results in; `data-search` names the
+/// site's searchable text, fetched when the box is first used.
+fn shelf_search_box(search_file: &str, count: usize) -> String {
+    format!(
+        "<div class=\"gk-shelf-search\" id=\"gk-shelf-search\" role=\"search\" data-search=\"{file}\">\n\
+         <label class=\"gk-shelf-search-label\" for=\"gk-shelf-q\">在全部 {count} 篇报告中检索</label>\n\
+         <input type=\"search\" id=\"gk-shelf-q\" class=\"gk-field gk-search-input\" name=\"q\" autocomplete=\"off\" \
+         enterkeyhint=\"search\" placeholder=\"字词、数字或拼音，如 行政复议、gengdi\" aria-describedby=\"gk-shelf-search-help\">\n\
+         <p id=\"gk-shelf-search-help\" class=\"gk-shelf-search-help\">与报告内检索规则相同：繁简、全半角通用，可输入拼音或首字母。</p>\n\
+         <div id=\"gk-shelf-results\" class=\"gk-shelf-results\"></div>\n</div>\n",
+        file = escape_html(search_file),
     )
 }
 
@@ -424,6 +476,14 @@ pub fn write_site(
         fs::copy(viewer.dir.join(file), &to).map_err(|e| io(&to, e))?;
     }
     copy_preview(&viewer.dir, out)?;
+    if viewer.shelf_search {
+        // Its index.html is only Trunk's build target: the shelf page is written here.
+        copy_files(
+            &viewer.dir.join(SHELF_SEARCH),
+            &assets.join(SHELF_SEARCH),
+            &["index.html", "index.html.gz"],
+        )?;
+    }
     let base = options
         .base_url
         .as_deref()
@@ -455,8 +515,16 @@ pub fn write_site(
         fs::write(&path, html).map_err(|e| io(&path, e))?;
         gzip_beside(&path)?;
     }
+    let search_file = if viewer.shelf_search {
+        let css = out.join(SHELF_NOSCRIPT_CSS);
+        fs::write(&css, "#gk-shelf-search { display: none; }\n").map_err(|e| io(&css, e))?;
+        Some(write_search_text(&published, out)?)
+    } else {
+        None
+    };
     let shelf = out.join("index.html");
-    fs::write(&shelf, shelf_page(&published, &comparison, &viewer)).map_err(|e| io(&shelf, e))?;
+    let html = shelf_page(&published, &comparison, &viewer, search_file.as_deref());
+    fs::write(&shelf, html).map_err(|e| io(&shelf, e))?;
     gzip_beside(&shelf)?;
     let css = out.join(SHELF_CSS);
     fs::write(&css, shelf_css(&published)).map_err(|e| io(&css, e))?;
@@ -494,15 +562,68 @@ fn copy_preview(viewer: &Path, out: &Path) -> Result<(), String> {
     if !from.join("index.html").is_file() {
         return Ok(());
     }
-    fs::create_dir_all(&to).map_err(|e| io(&to, e))?;
-    let entries = fs::read_dir(&from).map_err(|e| format!("{}: 无法读取：{e}", from.display()))?;
+    copy_files(&from, &to, &[])
+}
+
+/// Every file of `from` (not its folders) into `to`, made when missing, but those named in
+/// `except`.
+fn copy_files(from: &Path, to: &Path, except: &[&str]) -> Result<(), String> {
+    let io = |path: &Path, e: std::io::Error| format!("{}: 无法写入：{e}", path.display());
+    fs::create_dir_all(to).map_err(|e| io(to, e))?;
+    let entries = fs::read_dir(from).map_err(|e| format!("{}: 无法读取：{e}", from.display()))?;
     for entry in entries.flatten() {
-        if entry.file_type().is_ok_and(|t| t.is_file()) {
+        let skip = except.iter().any(|name| entry.file_name() == *name);
+        if !skip && entry.file_type().is_ok_and(|t| t.is_file()) {
             let target = to.join(entry.file_name());
             fs::copy(entry.path(), &target).map_err(|e| io(&target, e))?;
         }
     }
     Ok(())
+}
+
+/// The site's searchable text ([`shelf_text`]) as `search-<hash>.json` at the site's root,
+/// with its gzip copy; the last build's search files are removed. The name changes with the
+/// content, so a server may let browsers keep it for good. Returns the file's name.
+fn write_search_text(reports: &[PublishedReport], out: &Path) -> Result<String, String> {
+    let io = |path: &Path, e: std::io::Error| format!("{}: 无法写入：{e}", path.display());
+    let json = serde_json::to_string(&shelf_text(reports))
+        .map_err(|e| format!("{}: 检索数据无法写出：{e}", out.display()))?;
+    let name = format!("search-{:08x}.json", fnv1a(json.as_bytes()));
+    if let Ok(entries) = fs::read_dir(out) {
+        for entry in entries.flatten() {
+            let old = entry.file_name().to_string_lossy().into_owned();
+            if old.starts_with("search-") && (old.ends_with(".json") || old.ends_with(".json.gz")) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+    let path = out.join(&name);
+    fs::write(&path, json).map_err(|e| io(&path, e))?;
+    gzip_beside(&path)?;
+    Ok(name)
+}
+
+/// What the shelf's search reads: every report's text, in the shelf's order (an office's
+/// reports side by side, so gzip finds the wording they share), with the search tables cut
+/// once for the characters of all of them.
+pub fn shelf_text(reports: &[PublishedReport]) -> ShelfText {
+    let chars: BTreeSet<char> = reports
+        .iter()
+        .flat_map(|p| p.report.blocks())
+        .flat_map(|(_, text)| text.chars().collect::<Vec<_>>())
+        .collect();
+    let reports = shelf_offices(reports)
+        .iter()
+        .flat_map(|(office, items)| {
+            items.iter().map(|&(i, year)| {
+                ShelfReport::new(&reports[i].slug, office, year, &reports[i].report)
+            })
+        })
+        .collect();
+    ShelfText {
+        tables: tables_for(chars),
+        reports,
+    }
 }
 
 /// A gzip copy beside a page, for nginx's `gzip_static` (as the viewer's own files have).
@@ -521,10 +642,14 @@ fn gzip_beside(path: &Path) -> Result<(), String> {
 /// An office's folder under `compare/`: a stable short name made from the office's name (its
 /// FNV-1a hash), so its address stays the same from one build to the next.
 pub fn office_slug(office: &str) -> String {
-    let hash = office.bytes().fold(0x811c_9dc5_u32, |h, b| {
+    format!("office-{:08x}", fnv1a(office.as_bytes()))
+}
+
+/// FNV-1a, 32 bits: short stable names for the site's files and folders.
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
-    format!("office-{hash:08x}")
+    })
 }
 
 /// The site's reports compared (`compare::compare`, named by their folders): what the shelf
@@ -821,7 +946,8 @@ pub fn shelf_css(reports: &[PublishedReport]) -> String {
         .collect();
     years.sort();
     years.dedup();
-    let mut css = String::from(
+    let mut css = String::from(include_str!("../static/shelf-search.css"));
+    css.push_str(
         "/* Written by gongkai site for this site's offices and years: the shelf's filter. */\n",
     );
     for slug in offices.iter().map(|(office, _)| office_slug(office)) {

@@ -136,3 +136,81 @@ fn blank_query_finds_nothing_and_a_miss_suggests_what_matches() {
         }
     }
 }
+
+/// The results list as the shelf shows it, rendered natively.
+fn render_hits(text: ShelfText, query: &str) -> String {
+    use gongkai::components::{Shared, ShelfHits, ShelfHitsProps};
+    let index = Shared::leak(ShelfIndex::new(text));
+    let query = query.to_string();
+    let html = yew::ServerRenderer::<ShelfHits>::with_props(move || ShelfHitsProps {
+        index,
+        results: std::rc::Rc::new(index.search(&query)),
+        query: query.into(),
+        on_suggest: Default::default(),
+    })
+    .hydratable(false)
+    .render();
+    futures_lite_block_on(html)
+}
+
+fn futures_lite_block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap()
+        .block_on(future)
+}
+
+#[test]
+fn results_name_each_report_and_open_its_own_search_at_the_query() {
+    let (reports, text) = shelf();
+    let index = ShelfIndex::new(text.clone());
+    let found = index.search("行政复议");
+    let html = render_hits(text.clone(), "行政复议");
+    assert!(html.contains(&format!(
+        "在 {} 篇报告中找到 {} 处",
+        found.reports.len(),
+        found.total
+    )));
+    for hits in &found.reports {
+        let listed = &text.reports[hits.report];
+        // The report's own search for the query, percent-encoded in its address.
+        assert!(html.contains(&format!(
+            "href=\"{}/#/search?q=%E8%A1%8C%E6%94%BF%E5%A4%8D%E8%AE%AE\"",
+            listed.slug
+        )));
+        assert!(html.contains(&format!("{} 处", hits.results.total)));
+    }
+    assert_eq!(
+        html.matches("class=\"gk-shelf-hit\"").count(),
+        found.reports.len().min(20)
+    );
+    assert!(html.contains("<mark class=\"gk-hit\">行政复议</mark>"));
+    // Nothing found: said, with suggestions that match.
+    let html = render_hits(text, "行政复议 火星");
+    assert!(html.contains("没有找到“行政复议 火星”。"));
+    assert!(html.contains("您是不是要找："));
+    let _ = reports;
+}
+
+#[test]
+fn report_text_in_results_stays_text() {
+    let hostile = gongkai::parse::parse(
+        "<script>alert(1)</script>某局报告\n一、<img src=x onerror=alert(2)>工作\n罚款<b>100</b>万元&amp;\n",
+    );
+    let text = ShelfText {
+        tables: tables_for(
+            hostile
+                .blocks()
+                .flat_map(|(_, t)| t.chars().collect::<Vec<_>>())
+                .collect::<Vec<_>>(),
+        ),
+        reports: vec![ShelfReport::new("r\"><x", "<i>局</i>", None, &hostile)],
+    };
+    let html = render_hits(text, "罚款");
+    assert!(!html.contains("<script>") && !html.contains("<img") && !html.contains("<b>"));
+    assert!(!html.contains("<i>") && !html.contains("\"><x"));
+    assert!(
+        html.contains("&lt;b&gt;100&lt;/b&gt;万元&amp;amp"),
+        "{html}"
+    );
+}

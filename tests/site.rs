@@ -53,6 +53,22 @@ fn fake_viewer(dir: &Path) {
     ] {
         fs::write(preview.join(name), content).unwrap();
     }
+    let shelf = dir.join("shelf");
+    fs::create_dir_all(&shelf).unwrap();
+    for (name, content) in [
+        ("index.html", "<!DOCTYPE html><title>全库检索</title>"),
+        (
+            "gongkai-loader.js",
+            "import init from './gongkai-shelf-0123456789abcdef.js';",
+        ),
+        (
+            "gongkai-shelf-0123456789abcdef.js",
+            "export default function init() {}",
+        ),
+        ("gongkai-shelf-0123456789abcdef_bg.wasm", "\0asm"),
+    ] {
+        fs::write(shelf.join(name), content).unwrap();
+    }
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -582,4 +598,135 @@ fn each_office_with_series_gets_a_comparison_page_of_charts_and_tables() {
     )
     .unwrap();
     assert!(page.contains("&gt;审计项目"), "the label, escaped");
+}
+
+/// The site's searchable text (`search-<hash>.json`) and the shelf's search box.
+fn search_file(out: &Path) -> (String, gongkai::search::shelf::ShelfText) {
+    let names: Vec<String> = fs::read_dir(out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with("search-") && n.ends_with(".json"))
+        .collect();
+    assert_eq!(names.len(), 1, "one search file: {names:?}");
+    let json = fs::read_to_string(out.join(&names[0])).unwrap();
+    (
+        names[0].clone(),
+        serde_json::from_str(&json).expect("search file reads back"),
+    )
+}
+
+#[test]
+fn the_shelf_searches_every_report_from_one_file_fetched_on_first_use() {
+    let mut reports = vec![(PathBuf::from(common::REAL), common::real())];
+    reports.extend(
+        common::test_reports()
+            .into_iter()
+            .map(|(path, report)| (PathBuf::from(path), report)),
+    );
+    let out = build("shelf-search", reports.clone(), None);
+    let shelf = fs::read_to_string(out.join("index.html")).unwrap();
+    let (name, text) = search_file(&out);
+
+    // The box names the file and the shelf's own search script; the script and the noscript
+    // stylesheet that hides the box are there.
+    assert!(
+        shelf.contains(&format!("data-search=\"{name}\"")),
+        "{shelf}"
+    );
+    assert!(shelf.contains("<input type=\"search\" id=\"gk-shelf-q\""));
+    assert!(shelf.contains("<div id=\"gk-shelf-results\""));
+    assert!(
+        shelf.contains("<script type=\"module\" src=\"assets/shelf/gongkai-loader.js\"></script>")
+    );
+    assert!(out.join("assets/shelf/gongkai-loader.js").is_file());
+    assert!(out
+        .join("assets/shelf/gongkai-shelf-0123456789abcdef_bg.wasm")
+        .is_file());
+    assert!(!out.join("assets/shelf/index.html").exists());
+    assert!(shelf
+        .contains("<noscript><link rel=\"stylesheet\" href=\"shelf-noscript.css\"></noscript>"));
+    let noscript = fs::read_to_string(out.join("shelf-noscript.css")).unwrap();
+    assert!(noscript.contains("#gk-shelf-search") && noscript.contains("display: none"));
+    // Report pages never load the shelf's search.
+    let page = fs::read_to_string(out.join("bazhou-natural-resources-2023/index.html")).unwrap();
+    assert!(!page.contains("assets/shelf/") && !page.contains(&name));
+
+    // Every report once, in the shelf's order (the order its titles are listed in), each with
+    // every block of its text.
+    assert_eq!(text.reports.len(), reports.len());
+    let mut at = 0;
+    for listed in &text.reports {
+        let link = format!("class=\"gk-shelf-title\" href=\"{}/\"", listed.slug);
+        let found = shelf[at..]
+            .find(&link)
+            .unwrap_or_else(|| panic!("{} in order", listed.slug));
+        at += found + link.len();
+        assert_eq!(
+            listed
+                .blocks()
+                .map(|(id, t)| (id, t.into_owned()))
+                .collect::<Vec<_>>(),
+            common::blocks(&listed_report(listed, &reports)),
+            "{}",
+            listed.slug
+        );
+    }
+    // One set of tables for every report's characters: readings and Traditional forms.
+    assert!(text.tables.readings.lines().any(|l| l.starts_with('法')));
+    assert!(text.tables.simplified.contains('執'));
+
+    // A rebuild with other reports replaces the file.
+    let dir = out.parent().unwrap().to_path_buf();
+    site::write_site(
+        vec![(
+            PathBuf::from("a.txt"),
+            parse("某局2022年工作报告\n一、工作\n行政复议案件52件。\n"),
+        )],
+        &out,
+        &SiteOptions {
+            viewer: Some(dir.join("dist")),
+            base_url: None,
+        },
+    )
+    .unwrap();
+    let (_, text) = search_file(&out);
+    assert_eq!(text.reports.len(), 1);
+}
+
+/// The report a listed entry was made from, by its slug.
+fn listed_report(
+    listed: &gongkai::search::shelf::ShelfReport,
+    reports: &[(PathBuf, Report)],
+) -> Report {
+    reports
+        .iter()
+        .find(|(path, _)| path.file_stem().unwrap().to_string_lossy().to_lowercase() == listed.slug)
+        .map(|(_, r)| r.clone())
+        .unwrap_or_else(|| panic!("no report for {}", listed.slug))
+}
+
+#[test]
+fn without_the_shelf_search_build_the_shelf_has_no_search_box() {
+    let dir = temp_dir("no-shelf-search");
+    let viewer = dir.join("dist");
+    fake_viewer(&viewer);
+    fs::remove_dir_all(viewer.join("shelf")).unwrap();
+    let out = dir.join("site");
+    site::write_site(
+        vec![(PathBuf::from(common::REAL), common::real())],
+        &out,
+        &SiteOptions {
+            viewer: Some(viewer),
+            base_url: None,
+        },
+    )
+    .unwrap();
+    let shelf = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(!shelf.contains("gk-shelf-search") && !shelf.contains("<script"));
+    assert!(!out.join("shelf-noscript.css").exists());
+    assert!(fs::read_dir(&out).unwrap().all(|e| !e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .starts_with("search-")));
 }

@@ -16,6 +16,8 @@ mod search_results;
 mod section_view;
 mod settings_panel;
 mod share_panel;
+mod shelf_hits;
+mod shelf_search;
 mod table_view;
 mod text_block;
 mod toolbar;
@@ -33,6 +35,8 @@ pub use search_results::SearchResults;
 pub use section_view::SectionView;
 pub use settings_panel::SettingsPanel;
 pub use share_panel::SharePanel;
+pub use shelf_hits::{ShelfHits, ShelfHitsProps};
+pub use shelf_search::{ShelfSearch, ShelfSearchAction, ShelfSearchProps, ShelfSearchState};
 pub use table_view::TableView;
 pub use text_block::TextBlock;
 
