@@ -29,6 +29,7 @@ async fn render_report(
         address: Address {
             route,
             embed: false,
+            at: None,
         },
         address_key,
         public_base: None,
@@ -407,6 +408,7 @@ async fn a_card_shows_its_figures_values_over_the_years() {
         address: Address {
             route: Route::Cards { focus: None },
             embed: false,
+            at: None,
         },
         address_key: AddressKey::Hash,
         public_base: None,

@@ -31,6 +31,7 @@ fn codes_decode_to_the_exact_address() {
     let search = Address {
         route: Route::Search("罚款 办结率 100%".into()),
         embed: false,
+        at: None,
     }
     .to_hash();
     let addresses = [

@@ -179,6 +179,13 @@ fn results_name_each_report_and_open_its_own_search_at_the_query() {
             listed.slug
         )));
         assert!(html.contains(&format!("{} 处", hits.results.total)));
+        // Each snippet opens the report at its section's first hit.
+        for group in hits.results.groups.iter().take(3) {
+            assert!(html.contains(&format!(
+                "href=\"{}/#/search?q=%E8%A1%8C%E6%94%BF%E5%A4%8D%E8%AE%AE&amp;at={}\"",
+                listed.slug, group.blocks[0].block
+            )));
+        }
     }
     assert_eq!(
         html.matches("class=\"gk-shelf-hit\"").count(),

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::{
-    route::Route,
+    route::{Address, Route},
     search::{
         shelf::{ShelfIndex, ShelfReport, ShelfResults},
         snippet, SectionHits,
@@ -29,8 +29,9 @@ pub struct ShelfHitsProps {
 }
 
 /// Results of the search across every report: the count, then each report with hits (title,
-/// office, year, its count) and its first sections with a hit marked in context; every result
-/// opens the report's own search for the query. Nothing here touches the browser.
+/// office, year, its count) and its first sections with a hit marked in context. A report's
+/// title opens its own search for the query; a snippet opens it at that hit. Nothing here
+/// touches the browser.
 #[function_component]
 pub fn ShelfHits(props: &ShelfHitsProps) -> Html {
     let limit = use_state_eq(|| FIRST_REPORTS);
@@ -115,10 +116,17 @@ fn report_item(report: &ShelfReport, groups: &[SectionHits], total: usize, query
         let first = &group.blocks[0];
         let text = report.block_text(&first.block).unwrap_or_default();
         let shown = snippet(text, first.ranges[0], SNIPPET_CONTEXT);
+        // The report's search, at this section's first hit.
+        let at = Address {
+            route: Route::Search(query.to_string()),
+            embed: false,
+            at: Some(first.block.clone()),
+        };
+        let at = format!("{}/{}", report.slug, at.to_hash());
         let in_section: usize = group.blocks.iter().map(|b| b.ranges.len()).sum();
         html! {
             <li key={ first.block.to_string() }>
-                <a class="gk-result" href={ href.clone() }>
+                <a class="gk-result" href={ at }>
                     <span class="gk-shelf-hit-section">{ heading }</span>
                     { shown.clipped_start.then_some("…") }
                     { shown.before }

@@ -58,8 +58,19 @@ pub fn use_search(
     let results = use_memo(query.clone(), |query| index.search(query));
     let current = use_state_eq(|| None::<usize>);
     {
+        // A new query starts from no hit, or from the first hit of the block the address
+        // names (`at=`, as the shelf's results link).
         let current = current.clone();
-        use_effect_with(query.clone(), move |_| current.set(None));
+        let results = results.clone();
+        let at = address.get().at.clone();
+        use_effect_with((query.clone(), at), move |(_, at)| {
+            current.set(at.as_ref().and_then(|block| {
+                results.position(&HitPlace {
+                    block: block.clone(),
+                    index: 0,
+                })
+            }))
+        });
     }
     // Brought into view once the render that marks it current has happened.
     let current_place = current.and_then(|n| results.place(n));
@@ -79,6 +90,7 @@ pub fn use_search(
                 Address {
                     route: route_for_query(query),
                     embed,
+                    at: None,
                 },
                 replace,
             );
@@ -92,6 +104,7 @@ pub fn use_search(
                 Address {
                     route: Route::Start,
                     embed,
+                    at: None,
                 },
                 true,
             );

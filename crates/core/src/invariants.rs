@@ -670,6 +670,7 @@ pub fn check_route(text: &str) -> Check {
     let search = Address {
         route: Route::Search(text.to_string()),
         embed: false,
+        at: None,
     };
     for key in [AddressKey::Hash, AddressKey::query(None)] {
         let mounted = key.is_mounted();

@@ -95,6 +95,7 @@ pub fn share_url(
     let address = Address {
         route: route.clone(),
         embed: false,
+        at: None,
     };
     key.write(base, &address)
 }

@@ -2,7 +2,7 @@
 //! figure, the cards view and a search can be shared, bookmarked and reopened — at any path a
 //! portal serves the viewer from, with back/forward for free.
 
-use crate::id::{MetricId, SectionId};
+use crate::id::{BlockId, MetricId, SectionId};
 
 /// Where the reader is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -28,6 +28,10 @@ pub struct Address {
     pub route: Route,
     /// `embed=1`: the viewer sits in a portal's iframe and hides its own page chrome.
     pub embed: bool,
+    /// With a search, `at=2.1.p3`: the block whose first hit the reader is taken to (a result
+    /// of the shelf's search across reports opens its report there). Ignored with any other
+    /// route, and when the block has no hit.
+    pub at: Option<BlockId>,
 }
 
 impl Address {
@@ -67,7 +71,11 @@ impl Address {
             ("search", "") => Route::Search(param("q").unwrap_or_default()),
             _ => Route::Unknown(hash.to_string()),
         };
-        Some(Address { route, embed })
+        let at = match route {
+            Route::Search(_) => param("at").and_then(|id| id.parse().ok()),
+            _ => None,
+        };
+        Some(Address { route, embed, at })
     }
 
     /// The hash for this address, `#/…`, with the query percent-encoded.
@@ -85,6 +93,9 @@ impl Address {
             }
             Route::Search(query) => {
                 params.push(format!("q={}", percent_encode(query)));
+                if let Some(at) = &self.at {
+                    params.push(format!("at={at}"));
+                }
                 "/search".to_string()
             }
         };
@@ -116,6 +127,7 @@ impl Route {
         Address {
             route: self.clone(),
             embed: false,
+            at: None,
         }
         .to_hash()
     }
@@ -301,6 +313,28 @@ mod tests {
     }
 
     #[test]
+    fn a_search_can_name_the_block_it_opens_at() {
+        let address = Address::from_hash("#/search?q=%E7%BD%9A%E6%AC%BE&at=2.1.p3").unwrap();
+        assert_eq!(address.route, Route::Search("罚款".into()));
+        assert_eq!(address.at, Some("2.1.p3".parse().unwrap()));
+        assert_eq!(address.to_hash(), "#/search?q=%E7%BD%9A%E6%AC%BE&at=2.1.p3");
+        assert_eq!(Address::from_hash(&address.to_hash()), Some(address));
+        // Only with a search, and only a block id.
+        assert_eq!(Address::from_hash("#/s/2?at=2.1.p3").unwrap().at, None);
+        assert_eq!(Address::from_hash("#/search?q=a&at=2.x").unwrap().at, None);
+        assert_eq!(
+            Address::from_hash("#/search?q=a&at=title").unwrap().at,
+            Some(BlockId::Title)
+        );
+        let section = Address {
+            route: Route::Section("2".parse().unwrap()),
+            embed: false,
+            at: Some(BlockId::Title),
+        };
+        assert_eq!(section.to_hash(), "#/s/2");
+    }
+
+    #[test]
     fn reads_every_kind_of_address() {
         assert_eq!(route(""), Route::Start);
         assert_eq!(route("#/"), Route::Start);
@@ -357,9 +391,11 @@ mod tests {
             Route::Search(String::new()),
         ] {
             for embed in [false, true] {
+                let at = matches!(route, Route::Search(_)).then(|| "2.1.p3".parse().unwrap());
                 let address = Address {
                     route: route.clone(),
                     embed,
+                    at,
                 };
                 assert_eq!(
                     Address::from_hash(&address.to_hash()),
@@ -384,6 +420,7 @@ mod tests {
         let section = Address {
             route: Route::Section(section("2.3")),
             embed: false,
+            at: None,
         };
         let url = key.write(host, &section);
         assert_eq!(
@@ -397,6 +434,7 @@ mod tests {
                 focus: Some(metric("p0.m1")),
             },
             embed: true,
+            at: None,
         };
         let url = key.write(&url, &cards);
         assert_eq!(
@@ -443,6 +481,7 @@ mod tests {
             let address = Address {
                 route,
                 embed: false,
+                at: None,
             };
             let url = key.write("http://h.example.com/x.html?a=1&b", &address);
             assert!(
