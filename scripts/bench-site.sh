@@ -25,28 +25,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/gongkai-bench-site-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 # ---- 100 report files ---------------------------------------------------------------------
-sources=(reports/*.txt tests/reports/*.txt)
-mkdir "$work/reports"
-# Moves every year (2021年, 2021-03-06, 2021.03) back by $1 years, in UTF-8 text.
-shift_years() { perl -CSD -Mutf8 -pe "s/(?<!\\d)(20[0-3]\\d)(?=年|-\\d|\\.\\d)/\$1-$1/ge"; }
-for i in $(seq 0 99); do
-  src=${sources[$((i % ${#sources[@]}))]}
-  back=$((i / ${#sources[@]}))
-  stem=$(basename "$src" .txt)
-  # The first copy of each keeps its name, so the real report's page is at its usual slug.
-  dest="$work/reports/$stem$([ "$back" = 0 ] || echo "-$back").txt"
-  if [ "$back" = 0 ]; then
-    cp "$src" "$dest"
-  elif iconv -f UTF-8 -t UTF-8 "$src" >/dev/null 2>&1; then
-    shift_years "$back" < "$src" > "$dest"
-  elif [ "$(head -c 2 "$src" | od -An -tx1 | tr -d ' ')" = fffe ] \
-    || [ "$(head -c 2 "$src" | od -An -tx1 | tr -d ' ')" = feff ]; then
-    cp "$src" "$dest"   # UTF-16: kept as it is
-  else
-    # GBK/GB18030 stays GB18030, so the parser decodes it as it would the original.
-    iconv -f GB18030 -t UTF-8 "$src" | shift_years "$back" | iconv -f UTF-8 -t GB18030 > "$dest"
-  fi
-done
+bench_reports "$work/reports"
 count=$(find "$work/reports" -name '*.txt' | wc -l)
 bytes=$(cat "$work/reports"/*.txt | wc -c)
 titles=$(for f in "$work/reports"/*.txt; do "$GONGKAI_BIN" parse "$f" \

@@ -1,7 +1,13 @@
-# Sourced (not run) by scripts/lighthouse.sh and scripts/bench-site.sh, from the repository root.
+# Sourced (not run) by scripts/lighthouse.sh, scripts/bench-site.sh and
+# scripts/bench-shelf-search.sh, from the repository root.
 #
-# build_site_tools: builds the viewer (dist/ and dist/preview/, scripts/build-viewer.sh) when it is
-# missing, and the release `gongkai` binary (a no-op when it is up to date); sets GONGKAI_BIN.
+# build_site_tools: builds the viewer (dist/, dist/preview/ and dist/shelf/,
+# scripts/build-viewer.sh) when it is missing, and the release `gongkai` binary (a no-op when it
+# is up to date); sets GONGKAI_BIN.
+#
+# bench_reports DIR writes the benchmarks' 100 report files into DIR: the repository's real
+# report and test reports (every encoding they come in), each copied 8 or 9 times with its
+# years moved back 0–8 years (titles, dates and text).
 #
 # start_site_nginx DIR starts Debian's nginx in the background on a free 127.0.0.1 port with
 # the shipped deploy/nginx.conf — only its `listen` and `alias` changed, as
@@ -11,7 +17,8 @@
 # trap, so nginx never outlives the script.
 
 build_site_tools() {
-  if [ ! -f dist/gongkai-loader.js ] || [ ! -f dist/preview/gongkai-loader.js ]; then
+  if [ ! -f dist/gongkai-loader.js ] || [ ! -f dist/preview/gongkai-loader.js ] \
+     || [ ! -f dist/shelf/gongkai-loader.js ]; then
     echo "building the viewer: scripts/build-viewer.sh" >&2
     scripts/build-viewer.sh
   fi
@@ -19,6 +26,33 @@ build_site_tools() {
   cargo build --release --quiet --bin gongkai
   GONGKAI_BIN="${CARGO_TARGET_DIR:-target}/release/gongkai"
 }
+
+bench_reports() {
+  local out=$1 sources i src back stem dest
+  sources=(reports/*.txt tests/reports/*.txt)
+  mkdir -p "$out"
+  for i in $(seq 0 99); do
+    src=${sources[$((i % ${#sources[@]}))]}
+    back=$((i / ${#sources[@]}))
+    stem=$(basename "$src" .txt)
+    # The first copy of each keeps its name, so the real report's page is at its usual slug.
+    dest="$out/$stem$([ "$back" = 0 ] || echo "-$back").txt"
+    if [ "$back" = 0 ]; then
+      cp "$src" "$dest"
+    elif iconv -f UTF-8 -t UTF-8 "$src" >/dev/null 2>&1; then
+      shift_years "$back" < "$src" > "$dest"
+    elif [ "$(head -c 2 "$src" | od -An -tx1 | tr -d ' ')" = fffe ] \
+      || [ "$(head -c 2 "$src" | od -An -tx1 | tr -d ' ')" = feff ]; then
+      cp "$src" "$dest"   # UTF-16: kept as it is
+    else
+      # GBK/GB18030 stays GB18030, so the parser decodes it as it would the original.
+      iconv -f GB18030 -t UTF-8 "$src" | shift_years "$back" | iconv -f UTF-8 -t GB18030 > "$dest"
+    fi
+  done
+}
+
+# Moves every year (2021年, 2021-03-06, 2021.03) back by $1 years, in UTF-8 text.
+shift_years() { perl -CSD -Mutf8 -pe "s/(?<!\\d)(20[0-3]\\d)(?=年|-\\d|\\.\\d)/\$1-$1/ge"; }
 
 NGINX_SUB_PATH=/xxgk/2024/fzbg/
 NGINX_PID=

@@ -22,7 +22,7 @@ cargo test --workspace
 step "slow tests: 10 MB inputs, 1,024 random cases per property"
 GONGKAI_SLOW_TESTS=1 cargo test --workspace
 
-step "scripts/build-viewer.sh: the viewer (dist/) and the preview page (dist/preview/)"
+step "scripts/build-viewer.sh: the viewer (dist/), the preview page (dist/preview/), the shelf's search (dist/shelf/)"
 scripts/build-viewer.sh
 
 step "gongkai site reports/*.txt tests/reports/*.txt tests/pages/*.html --out site"
@@ -44,6 +44,8 @@ echo "the viewer (dist/):"
 scripts/bundle-size.sh dist
 echo "the preview page (dist/preview/):"
 scripts/bundle-size.sh dist/preview
+echo "the shelf's search (dist/shelf/):"
+scripts/bundle-size.sh dist/shelf
 page=site/bazhou-natural-resources-2023/index.html
 printf 'the real report'"'"'s page (%s): %d B, %d B gzip\n' \
   "$page" "$(stat -c %s "$page")" "$(gzip -9 -c "$page" | wc -c)"
