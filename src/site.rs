@@ -518,6 +518,7 @@ pub fn write_site(
     let search_file = if viewer.shelf_search {
         let css = out.join(SHELF_NOSCRIPT_CSS);
         fs::write(&css, "#gk-shelf-search { display: none; }\n").map_err(|e| io(&css, e))?;
+        gzip_beside(&css)?;
         Some(write_search_text(&published, out)?)
     } else {
         None
@@ -583,7 +584,8 @@ fn copy_files(from: &Path, to: &Path, except: &[&str]) -> Result<(), String> {
 
 /// The site's searchable text ([`shelf_text`]) as `search-<hash>.json` at the site's root,
 /// with its gzip copy; the last build's search files are removed. The name changes with the
-/// content, so a server may let browsers keep it for good. Returns the file's name.
+/// content, so a browser never uses an old build's text with a new shelf. Returns the file's
+/// name.
 fn write_search_text(reports: &[PublishedReport], out: &Path) -> Result<String, String> {
     let io = |path: &Path, e: std::io::Error| format!("{}: 无法写入：{e}", path.display());
     let json = serde_json::to_string(&shelf_text(reports))

@@ -282,10 +282,14 @@ describe('behind nginx with deploy/nginx.conf, under a sub-path', () => {
   });
 
   test('hashed assets are cached for a year, stable names (loader, embed.js) not at all', async () => {
-    const files = (await readdir(ASSETS)).filter((f) => !f.endsWith('.gz'));
+    // Every file, the shelf's search in assets/shelf/ too.
+    const files = (await readdir(ASSETS, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile() && !e.name.endsWith('.gz'))
+      .map((e) => relative(ASSETS, join(e.parentPath ?? e.path, e.name)));
     const hashed = files.filter((f) => HASHED.test(f));
     assert.ok(hashed.some((f) => f.endsWith('.wasm')) && hashed.some((f) => f.endsWith('.css')), files.join(' '));
     assert.ok(files.includes('gongkai-loader.js') && files.includes('embed.js'), files.join(' '));
+    assert.ok(files.includes('shelf/gongkai-loader.js') && hashed.some((f) => f.startsWith('shelf/') && f.endsWith('.wasm')), files.join(' '));
     for (const file of files) {
       const res = await get(`${nginx.url}${SUB_PATH}assets/${file}`);
       assert.equal(res.status, 200, file);
