@@ -515,6 +515,7 @@ pub fn write_site(
         fs::write(&path, html).map_err(|e| io(&path, e))?;
         gzip_beside(&path)?;
     }
+    remove_shelf_search(out);
     let search_file = if viewer.shelf_search {
         let css = out.join(SHELF_NOSCRIPT_CSS);
         fs::write(&css, "#gk-shelf-search { display: none; }\n").map_err(|e| io(&css, e))?;
@@ -582,8 +583,24 @@ fn copy_files(from: &Path, to: &Path, except: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
+/// Removes the last build's search files (`search-*.json`, the noscript stylesheet): a new
+/// build writes its own, or none when its viewer has no shelf search.
+fn remove_shelf_search(out: &Path) {
+    let Ok(entries) = fs::read_dir(out) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let search_text =
+            name.starts_with("search-") && (name.ends_with(".json") || name.ends_with(".json.gz"));
+        if search_text || name.starts_with(SHELF_NOSCRIPT_CSS) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// The site's searchable text ([`shelf_text`]) as `search-<hash>.json` at the site's root,
-/// with its gzip copy; the last build's search files are removed. The name changes with the
+/// with its gzip copy. The name changes with the
 /// content, so a browser never uses an old build's text with a new shelf. Returns the file's
 /// name.
 fn write_search_text(reports: &[PublishedReport], out: &Path) -> Result<String, String> {
@@ -591,14 +608,6 @@ fn write_search_text(reports: &[PublishedReport], out: &Path) -> Result<String, 
     let json = serde_json::to_string(&shelf_text(reports))
         .map_err(|e| format!("{}: 检索数据无法写出：{e}", out.display()))?;
     let name = format!("search-{:08x}.json", fnv1a(json.as_bytes()));
-    if let Ok(entries) = fs::read_dir(out) {
-        for entry in entries.flatten() {
-            let old = entry.file_name().to_string_lossy().into_owned();
-            if old.starts_with("search-") && (old.ends_with(".json") || old.ends_with(".json.gz")) {
-                let _ = fs::remove_file(entry.path());
-            }
-        }
-    }
     let path = out.join(&name);
     fs::write(&path, json).map_err(|e| io(&path, e))?;
     gzip_beside(&path)?;
@@ -609,11 +618,10 @@ fn write_search_text(reports: &[PublishedReport], out: &Path) -> Result<String, 
 /// reports side by side, so gzip finds the wording they share), with the search tables cut
 /// once for the characters of all of them.
 pub fn shelf_text(reports: &[PublishedReport]) -> ShelfText {
-    let chars: BTreeSet<char> = reports
-        .iter()
-        .flat_map(|p| p.report.blocks())
-        .flat_map(|(_, text)| text.chars().collect::<Vec<_>>())
-        .collect();
+    let mut chars = BTreeSet::new();
+    for (_, text) in reports.iter().flat_map(|p| p.report.blocks()) {
+        chars.extend(text.chars());
+    }
     let reports = shelf_offices(reports)
         .iter()
         .flat_map(|(office, items)| {

@@ -150,10 +150,10 @@ fn render_hits(text: ShelfText, query: &str) -> String {
     })
     .hydratable(false)
     .render();
-    futures_lite_block_on(html)
+    block_on(html)
 }
 
-fn futures_lite_block_on<F: std::future::Future>(future: F) -> F::Output {
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
     tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap()
@@ -162,7 +162,7 @@ fn futures_lite_block_on<F: std::future::Future>(future: F) -> F::Output {
 
 #[test]
 fn results_name_each_report_and_open_its_own_search_at_the_query() {
-    let (reports, text) = shelf();
+    let (_, text) = shelf();
     let index = ShelfIndex::new(text.clone());
     let found = index.search("行政复议");
     let html = render_hits(text.clone(), "行政复议");
@@ -196,7 +196,6 @@ fn results_name_each_report_and_open_its_own_search_at_the_query() {
     let html = render_hits(text, "行政复议 火星");
     assert!(html.contains("没有找到“行政复议 火星”。"));
     assert!(html.contains("您是不是要找："));
-    let _ = reports;
 }
 
 #[test]

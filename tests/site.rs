@@ -20,54 +20,60 @@ use gongkai::{
 };
 use yew::ServerRenderer;
 
-/// A stand-in for `dist/`: the files `trunk build` writes, with made-up content.
+/// A stand-in for `dist/`: the files `trunk build` writes, with made-up content, the preview's
+/// and the shelf's search builds in their folders.
 fn fake_viewer(dir: &Path) {
+    write_files(
+        dir,
+        &[
+            ("index.html", "<!DOCTYPE html><title>viewer</title>"),
+            (
+                "gongkai-loader.js",
+                "import init from './gongkai-0123456789abcdef.js';",
+            ),
+            (
+                "gongkai-0123456789abcdef.js",
+                "export default function init() {}",
+            ),
+            ("gongkai-0123456789abcdef_bg.wasm", "\0asm"),
+            ("gongkai-fedcba9876543210.css", ".gk-root {}"),
+            ("gongkai-page-0011223344556677.css", "body { margin: 0; }"),
+            ("favicon-8899aabbccddeeff.svg", "<svg/>"),
+            ("embed.js", "/* embed */"),
+        ],
+    );
+    write_files(
+        &dir.join("preview"),
+        &[
+            ("index.html", "<!DOCTYPE html><title>预览</title>"),
+            (
+                "gongkai-loader.js",
+                "import init from './gongkai-preview-0123456789abcdef.js';",
+            ),
+            ("gongkai-preview-0123456789abcdef_bg.wasm", "\0asm"),
+        ],
+    );
+    write_files(
+        &dir.join("shelf"),
+        &[
+            ("index.html", "<!DOCTYPE html><title>全库检索</title>"),
+            (
+                "gongkai-loader.js",
+                "import init from './gongkai-shelf-0123456789abcdef.js';",
+            ),
+            (
+                "gongkai-shelf-0123456789abcdef.js",
+                "export default function init() {}",
+            ),
+            ("gongkai-shelf-0123456789abcdef_bg.wasm", "\0asm"),
+        ],
+    );
+}
+
+fn write_files(dir: &Path, files: &[(&str, &str)]) {
     fs::create_dir_all(dir).unwrap();
-    for (name, content) in [
-        ("index.html", "<!DOCTYPE html><title>viewer</title>"),
-        (
-            "gongkai-loader.js",
-            "import init from './gongkai-0123456789abcdef.js';",
-        ),
-        (
-            "gongkai-0123456789abcdef.js",
-            "export default function init() {}",
-        ),
-        ("gongkai-0123456789abcdef_bg.wasm", "\0asm"),
-        ("gongkai-fedcba9876543210.css", ".gk-root {}"),
-        ("gongkai-page-0011223344556677.css", "body { margin: 0; }"),
-        ("favicon-8899aabbccddeeff.svg", "<svg/>"),
-        ("embed.js", "/* embed */"),
-    ] {
+    for (name, content) in files {
         fs::write(dir.join(name), content).unwrap();
-    }
-    let preview = dir.join("preview");
-    fs::create_dir_all(&preview).unwrap();
-    for (name, content) in [
-        ("index.html", "<!DOCTYPE html><title>预览</title>"),
-        (
-            "gongkai-loader.js",
-            "import init from './gongkai-preview-0123456789abcdef.js';",
-        ),
-        ("gongkai-preview-0123456789abcdef_bg.wasm", "\0asm"),
-    ] {
-        fs::write(preview.join(name), content).unwrap();
-    }
-    let shelf = dir.join("shelf");
-    fs::create_dir_all(&shelf).unwrap();
-    for (name, content) in [
-        ("index.html", "<!DOCTYPE html><title>全库检索</title>"),
-        (
-            "gongkai-loader.js",
-            "import init from './gongkai-shelf-0123456789abcdef.js';",
-        ),
-        (
-            "gongkai-shelf-0123456789abcdef.js",
-            "export default function init() {}",
-        ),
-        ("gongkai-shelf-0123456789abcdef_bg.wasm", "\0asm"),
-    ] {
-        fs::write(shelf.join(name), content).unwrap();
     }
 }
 
@@ -710,17 +716,23 @@ fn without_the_shelf_search_build_the_shelf_has_no_search_box() {
     let dir = temp_dir("no-shelf-search");
     let viewer = dir.join("dist");
     fake_viewer(&viewer);
-    fs::remove_dir_all(viewer.join("shelf")).unwrap();
     let out = dir.join("site");
-    site::write_site(
-        vec![(PathBuf::from(common::REAL), common::real())],
-        &out,
-        &SiteOptions {
-            viewer: Some(viewer),
-            base_url: None,
-        },
-    )
-    .unwrap();
+    let publish = || {
+        site::write_site(
+            vec![(PathBuf::from(common::REAL), common::real())],
+            &out,
+            &SiteOptions {
+                viewer: Some(viewer.clone()),
+                base_url: None,
+            },
+        )
+        .unwrap()
+    };
+    // A site first built with the shelf's search, then rebuilt with a viewer without it: the
+    // last build's search files go too.
+    publish();
+    fs::remove_dir_all(viewer.join("shelf")).unwrap();
+    publish();
     let shelf = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(!shelf.contains("gk-shelf-search") && !shelf.contains("<script"));
     assert!(!out.join("shelf-noscript.css").exists());

@@ -102,7 +102,7 @@ pub fn ShelfSearch(props: &ShelfSearchProps) -> Html {
             <p class="gk-results-count" role="status" aria-live="polite">{ "正在载入检索数据……" }</p>
         },
         Load::Failed(error) => html! {
-            <p class="gk-results-count gk-shelf-error" role="alert">
+            <p class="gk-results-count" role="alert">
                 { format!("检索数据无法载入：{error}。请检查网络后刷新页面重试。") }
             </p>
         },

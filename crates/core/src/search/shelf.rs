@@ -194,9 +194,4 @@ impl ShelfIndex {
         }
         results
     }
-
-    /// Approximate heap memory held by the indexes (the tables counted once per report).
-    pub fn heap_bytes(&self) -> usize {
-        self.indexes.iter().map(SearchIndex::heap_bytes).sum()
-    }
 }
