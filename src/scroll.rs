@@ -1,9 +1,33 @@
 //! Bringing what an address names into view, and moving focus there so keyboard and screen
 //! reader users land where sighted users look.
 
+use std::cell::Cell;
+
 use wasm_bindgen::JsCast;
 
 use crate::{id::BlockId, route::Route, search::HitPlace};
+
+thread_local! {
+    /// When the viewer last scrolled the page itself (`performance.now()`, ms).
+    static MOVED_AT: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
+}
+
+/// How long after the viewer's own scroll its scroll events are still its own.
+const OWN_SCROLL_MS: f64 = 500.0;
+
+fn now() -> f64 {
+    gloo::utils::window().performance().map_or(0.0, |p| p.now())
+}
+
+fn mark_moved() {
+    MOVED_AT.with(|at| at.set(now()));
+}
+
+/// Whether the page's last scroll was the viewer's (a deep link, a search hit), not the
+/// reader's: the phone's bar stays for those.
+pub fn moved_recently() -> bool {
+    MOVED_AT.with(|at| now() - at.get() < OWN_SCROLL_MS)
+}
 
 /// Scrolls to the target of `route`: a section's heading, a figure in the text (centred), a
 /// card, or the top — of the page, or for a viewer mounted in a portal's page (`mounted`, its
@@ -17,6 +41,7 @@ pub fn reveal(route: &Route, known: bool, mounted: Option<&web_sys::Element>) {
         Route::Cards { focus: Some(id) } => Some((format!("gk-card-{id}"), true)),
         _ => None,
     };
+    mark_moved();
     match target {
         Some((id, centre)) => {
             if let Some(element) = gloo::utils::document().get_element_by_id(&id) {
@@ -53,6 +78,7 @@ pub fn reveal_hit(place: &HitPlace) {
     };
     let selector = format!("mark[data-hit=\"{}\"]", place.index);
     if let Some(element) = block.and_then(|b| b.query_selector(&selector).ok().flatten()) {
+        mark_moved();
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         element.scroll_into_view_with_scroll_into_view_options(&options);

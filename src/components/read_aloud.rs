@@ -19,7 +19,7 @@ enum Scope {
     Whole,
 }
 
-/// Read-aloud with the browser's `speechSynthesis` in zh-CN: two on/off switches, one for the
+/// Read-aloud with the browser's `speechSynthesis` in zh-CN: two switches (pressed while speaking), one for the
 /// current section and one for the whole report. Hidden where the browser cannot speak.
 #[function_component]
 pub fn ReadAloud(props: &ReadAloudProps) -> Html {
@@ -100,8 +100,10 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
         html! {
             <button type="button" class="gk-button gk-switch" aria-pressed={ on.to_string() }
                 onclick={ toggle(scope) }>
+                // The state is the button's pressed look and its icon (▶ to start, ■ to stop),
+                // and aria-pressed for screen readers: no 开/关 badge to decode.
+                <span class="gk-switch-icon" aria-hidden="true">{ if on { "■" } else { "▶" } }</span>
                 { label }
-                <span class="gk-switch-state" aria-hidden="true">{ if on { "开" } else { "关" } }</span>
             </button>
         }
     };

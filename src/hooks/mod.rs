@@ -4,6 +4,7 @@
 //! renders natively under `ssr`.
 
 mod use_address;
+mod use_bar_hiding;
 mod use_embed_height;
 mod use_link_following;
 mod use_place;
@@ -13,6 +14,7 @@ mod use_slash_shortcut;
 mod use_stored;
 
 pub use use_address::{use_address, AddressHandle};
+pub use use_bar_hiding::use_bar_hiding;
 pub use use_embed_height::use_embed_height;
 pub use use_link_following::use_link_following;
 pub use use_place::use_place;

@@ -133,6 +133,34 @@ pub struct Warning {
 }
 
 impl Report {
+    /// The title as a phone's bar shows it: the genre's titles read 《office》《关于》《year +
+    /// subject》, and the office is already the page's source line, so the subject is kept
+    /// after 关于, after the issuing office named in `source`, or from the year (`2023年…`),
+    /// whichever leaves the shortest subject of at least six characters; the whole title when
+    /// none does.
+    pub fn short_title(&self) -> &str {
+        const MIN_CHARS: usize = 6;
+        let title = self.title.trim();
+        let subject = |start: usize| {
+            let rest = title[start..].trim_start();
+            (rest.chars().count() >= MIN_CHARS).then_some(rest)
+        };
+        let after_about = title.find("关于").map(|i| i + "关于".len());
+        let after_source = self
+            .source
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty() && title.starts_with(s))
+            .map(str::len);
+        let at_year = year_start(title).filter(|&i| i > 0);
+        [after_about, after_source, at_year]
+            .into_iter()
+            .flatten()
+            .filter_map(|start| subject(start).map(|s| (start, s)))
+            .max_by_key(|&(start, _)| start)
+            .map_or(title, |(_, s)| s)
+    }
+
     /// Every section in document order (pre-order: a section, then its children).
     pub fn all_sections(&self) -> impl Iterator<Item = &Section> {
         let mut stack: Vec<&Section> = self.sections.iter().rev().collect();
@@ -275,5 +303,82 @@ impl Report {
         }
         out.retain(|t| !t.is_empty());
         out
+    }
+}
+
+/// Byte offset of the first `YYYY年` (a year from 1949 on, by its four ASCII or full-width
+/// digits) in `text`.
+fn year_start(text: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars.windows(5).find_map(|w| {
+        let digits: Option<Vec<u32>> = w[..4]
+            .iter()
+            .map(|&(_, c)| {
+                c.to_digit(10)
+                    .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+            })
+            .collect();
+        let year = digits?.iter().fold(0, |y, d| y * 10 + d);
+        let before_is_digit = chars
+            .iter()
+            .take_while(|&&(i, _)| i < w[0].0)
+            .last()
+            .is_some_and(|&(_, c)| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        (w[4].1 == '年' && (1949..=2100).contains(&year) && !before_is_digit).then_some(w[0].0)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Report;
+
+    fn short(title: &str, source: Option<&str>) -> String {
+        let report = Report {
+            title: title.to_string(),
+            source: source.map(str::to_string),
+            ..Report::default()
+        };
+        report.short_title().to_string()
+    }
+
+    #[test]
+    fn short_title_keeps_the_subject() {
+        // The office is the source, then 关于: the subject starts after 关于.
+        assert_eq!(
+            short(
+                "巴中市自然资源和规划局巴州分局关于2023年法治政府建设工作情况的报告",
+                Some("巴中市自然资源和规划局巴州分局")
+            ),
+            "2023年法治政府建设工作情况的报告"
+        );
+        // The office named as the source, then the subject without a year.
+        assert_eq!(
+            short("某县财政局法治政府建设情况报告", Some("某县财政局")),
+            "法治政府建设情况报告"
+        );
+        // No 关于 and no source: from the year, full-width digits too.
+        assert_eq!(
+            short("某市交通运输局２０２２年政府信息公开工作年度报告", None),
+            "２０２２年政府信息公开工作年度报告"
+        );
+        // The source ends where the year starts.
+        assert_eq!(
+            short("某县司法局2023年度法治政府建设情况报告", Some("某县司法局")),
+            "2023年度法治政府建设情况报告"
+        );
+    }
+
+    #[test]
+    fn short_title_keeps_the_whole_title_when_a_cut_leaves_too_little() {
+        // A title that starts with its year, or whose subject would be a word or two.
+        assert_eq!(short("2023年工作报告", None), "2023年工作报告");
+        assert_eq!(short("某局关于报告", None), "某局关于报告");
+        assert_eq!(short("某局年度报告", Some("某局")), "某局年度报告");
+        // Digits run into a longer number are not a year.
+        assert_eq!(
+            short("编号12023年度某局报告", None),
+            "编号12023年度某局报告"
+        );
+        assert_eq!(short("", None), "");
     }
 }
