@@ -127,7 +127,7 @@ pub fn App(props: &AppProps) -> Html {
                     }) }
                     <ReportHeader report={ report } highlights={ highlights.front() } />
                     <ReportText hidden={ cards } highlights={ highlights } />
-                    { for cards.then(|| html! { <CardsView report={ report } focus={ focus } history={ props.history } /> }) }
+                    { for cards.then(|| html! { <CardsView report={ report } focus={ focus } history={ props.history } share_url={ share_url.clone() } /> }) }
                     // A page prerendered without its public address (gongkai site without
                     // --base-url) cannot know it: it prints none rather than a bare "#/".
                     // Hidden, not left out, so hydration finds the same elements whatever

@@ -28,6 +28,7 @@ pub mod page_data;
 pub mod preview;
 pub mod scroll;
 pub mod settings;
+pub mod share_image;
 pub mod shared;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{metric_card::rate_bar, MetricCard};
+use super::{metric_card::rate_bar, MetricCard, ShareImageDialog};
 use crate::shared::Shared;
 use crate::{
     id::{MetricId, SectionId},
@@ -18,6 +18,9 @@ pub struct CardsViewProps {
     /// Series over the years of the figures that have one (a site's 历年对比).
     #[prop_or_default]
     pub history: Option<Shared<Vec<FigureHistory>>>,
+    /// The address of this view, for the share picture's QR code.
+    #[prop_or_default]
+    pub share_url: AttrValue,
 }
 
 /// 数说: the report's figures as cards, grouped by the section they come from.
@@ -94,9 +97,14 @@ pub fn CardsView(props: &CardsViewProps) -> Html {
     });
     html! {
         <div class="gk-cards-view" id="gk-cards">
-            <p class="gk-cards-intro">
-                { format!("本报告共列出 {} 项数据。点击卡片可跳转到原文所在位置。", report.metrics.len()) }
-            </p>
+            <div class="gk-cards-top">
+                <p class="gk-cards-intro">
+                    { format!("本报告共列出 {} 项数据。点击卡片可跳转到原文所在位置。", report.metrics.len()) }
+                </p>
+                { for (!report.metrics.is_empty()).then(|| html! {
+                    <ShareImageDialog report={ props.report } url={ props.share_url.clone() } />
+                }) }
+            </div>
             { for lead }
             { for groups.into_iter().map(|(section, runs)| html! {
                 <section class="gk-card-group" key={ section.map_or_else(|| "preamble".to_string(), ToString::to_string) }>
