@@ -32,8 +32,9 @@ pub fn moved_recently() -> bool {
 /// Scrolls to the target of `route`: a section's heading, a figure in the text (centred), a
 /// card, or the top — of the page, or for a viewer mounted in a portal's page (`mounted`, its
 /// root element), of the viewer, and only when the reader is below its start. Called after the
-/// route's render.
-pub fn reveal(route: &Route, known: bool, mounted: Option<&web_sys::Element>) {
+/// route's render; on the `first` render (hydration) the top is left alone, since a reader
+/// may already be reading the prerendered page, or the browser restored their place.
+pub fn reveal(route: &Route, known: bool, mounted: Option<&web_sys::Element>, first: bool) {
     let target = match route {
         _ if !known => None,
         Route::Section(id) => Some((format!("gk-s-{id}"), false)),
@@ -41,10 +42,10 @@ pub fn reveal(route: &Route, known: bool, mounted: Option<&web_sys::Element>) {
         Route::Cards { focus: Some(id) } => Some((format!("gk-card-{id}"), true)),
         _ => None,
     };
-    mark_moved();
     match target {
         Some((id, centre)) => {
             if let Some(element) = gloo::utils::document().get_element_by_id(&id) {
+                mark_moved();
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(if centre {
                     web_sys::ScrollLogicalPosition::Center
@@ -55,14 +56,22 @@ pub fn reveal(route: &Route, known: bool, mounted: Option<&web_sys::Element>) {
                 focus_element(&element);
             }
         }
+        None if first => {}
         None => match mounted {
             Some(root) if root.get_bounding_client_rect().top() < 0.0 => {
+                mark_moved();
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Start);
                 root.scroll_into_view_with_scroll_into_view_options(&options);
             }
             Some(_) => {}
-            None => gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0),
+            None => {
+                let window = gloo::utils::window();
+                if window.scroll_y().unwrap_or(0.0) > 0.0 {
+                    mark_moved();
+                    window.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
         },
     }
 }

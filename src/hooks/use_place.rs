@@ -46,9 +46,11 @@ pub fn use_place(
     {
         let page_address = page_address.clone();
         let address_key = address_key.clone();
+        let rendered = use_mut_ref(|| false);
         use_effect_with((target, known), move |(target, known)| {
             let within = mounted.then(|| root.cast::<web_sys::Element>()).flatten();
-            crate::scroll::reveal(target, *known, within.as_ref());
+            let first = !rendered.replace(true);
+            crate::scroll::reveal(target, *known, within.as_ref(), first);
             let href = gloo::utils::window().location().href().unwrap_or_default();
             // Without the viewer's address, so that typing a search renders nothing again.
             page_address.set(address_key.write(&href, &Address::default()));
