@@ -367,7 +367,7 @@ async fn search_hits_inside_cells_are_marked_and_numbered_per_block() {
 #[tokio::test]
 async fn cards_group_a_tables_figures_under_the_table() {
     let html = render_page(TABLE_PAGE, Route::Cards { focus: None }).await;
-    let cards = between(&html, r#"id="gk-cards""#, "</div>");
+    let cards = &html[html.find(r#"id="gk-cards""#).expect("no cards view")..];
     let group = between(cards, "gk-card-table", "</section>");
     assert!(
         group.contains("表格：收到和处理政府信息公开申请情况"),
