@@ -352,7 +352,7 @@ describe('in Chromium, under the strict CSP', () => {
     await page.locator('.gk-card').first().waitFor();
     await page.locator('.gk-settings > summary').click();
     await page.locator('.gk-settings input[type="radio"]').last().check();
-    await page.locator('button[aria-haspopup="dialog"]').click();
+    await page.getByRole('button', { name: '手机扫码阅读' }).click();
     await page.locator('.gk-share svg').waitFor();
     await page.keyboard.press('Escape');
     await page.waitForLoadState('networkidle');
@@ -510,7 +510,7 @@ describe('in a portal page (tests/fixtures/portal/)', () => {
       return { ok: top >= 0 && top < DESK.height / 2, top };
     });
     // The shared address reopens the same place in the portal page.
-    await page.locator('button[aria-haspopup="dialog"]').click();
+    await page.getByRole('button', { name: '手机扫码阅读' }).click();
     const shared = await page.locator('#gk-share-address').inputValue();
     assert.equal(shared, page.url());
     await page.keyboard.press('Escape');

@@ -273,7 +273,11 @@ const JSQR = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
 
 /** Decodes the QR code in a screenshot of `locator`, inside the page, with jsQR. */
 export async function decodeScreenshot(page, locator) {
-  const png = await locator.screenshot();
+  return decodeQrPng(page, (await locator.screenshot()).toString('base64'));
+}
+
+/** The text of the QR code in a PNG (base64), read with jsQR in the page; null if none. */
+export async function decodeQrPng(page, base64) {
   // Evaluated, not added as a <script>: the page's CSP rightly refuses inline scripts.
   await page.evaluate(await readFile(JSQR, 'utf8'));
   return page.evaluate(async (base64) => {
@@ -287,5 +291,14 @@ export async function decodeScreenshot(page, locator) {
     context.drawImage(image, 0, 0);
     const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
     return window.jsQR(data, width, height)?.data ?? null;
-  }, png.toString('base64'));
+  }, base64);
+}
+
+/**
+ * On a phone-sized viewer the tools (views, read-aloud, settings, share, print) sit in the bar's
+ * 菜单: opens it there, and does nothing where they are in the bar already.
+ */
+export async function showTools(pageOrFrame) {
+  const toggle = pageOrFrame.locator('#gk-menu-toggle');
+  if (await toggle.isVisible() && await toggle.getAttribute('aria-expanded') !== 'true') await toggle.click();
 }

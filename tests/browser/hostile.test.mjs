@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ROOT, assertClean, cspViolations, decodeScreenshot, gongkai, launchChromium, parseReport, serveDir,
-  waitLive, watchPage, watchedContext,
+  showTools, waitLive, watchPage, watchedContext,
 } from './harness.mjs';
 
 const DESK = { width: 1280, height: 900 };
@@ -756,6 +756,7 @@ describe('postMessage', () => {
       // A height past any report's is clamped, and the viewer's next height replaces it.
       await frame.evaluate(() => parent.postMessage({ type: 'gongkai:height', height: 1e12 }, '*'));
       await page.waitForFunction(() => parseFloat(document.querySelector('iframe.gongkai-frame').style.height) === 1e6);
+      await showTools(frame);
       await frame.locator('nav.gk-views a[href="#/cards"]').click();
       await page.waitForFunction(() => parseFloat(document.querySelector('iframe.gongkai-frame').style.height) < 1000000);
       assert.match((await heights()).viewer, /^\d+px$/);

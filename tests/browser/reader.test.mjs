@@ -504,7 +504,7 @@ describe('read-aloud, skip link and print', () => {
         speechSynthesis.speak = (utterance) => window.spoken.push({ text: utterance.text, lang: utterance.lang });
       });
       assert.deepEqual(
-        (await buttons.allInnerTexts()).map((t) => t.replace(/[开关]\s*$/, '').trim()),
+        (await buttons.allInnerTexts()).map((t) => t.replace(/^[▶■]\s*/, '').trim()),
         ['朗读本节', '朗读全文'],
       );
       for (const label of ['朗读本节', '朗读全文']) {
@@ -651,6 +651,7 @@ describe('screenshots', () => {
     const shots = [
       ['reader-desk.png', '#/', DESK],
       ['reader-phone.png', '#/', PHONE],
+      ['section-phone.png', '#/s/2.1.2', PHONE],
       ['cards-desk.png', '#/cards', DESK],
       ['cards-phone.png', '#/cards', PHONE],
       ['figure-phone.png', `#/m/${middleMetric()}`, PHONE],

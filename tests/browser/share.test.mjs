@@ -6,12 +6,13 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  REAL_SLUG, SITE, assertClean, decodeScreenshot, openPage, serveSite, useServedBrowser, waitLive,
+  REAL_SLUG, SITE, assertClean, decodeScreenshot, openPage, serveSite, showTools, useServedBrowser, waitLive,
 } from './harness.mjs';
 
 const env = useServedBrowser();
 
 async function openShare(page) {
+  await showTools(page);
   await page.getByRole('button', { name: '手机扫码阅读' }).click();
   const dialog = page.locator('dialog.gk-share');
   await dialog.waitFor({ state: 'visible' });
