@@ -53,7 +53,7 @@ pub fn ShareImageDialog(props: &ShareImageDialogProps) -> Html {
             <button type="button" class="gk-button gk-share-image-open" aria-haspopup="dialog" onclick={ open }>
                 { "生成分享图" }
             </button>
-            <dialog ref={ dialog } class="gk-share gk-share-image" aria-labelledby="gk-share-image-title">
+            <dialog ref={ dialog } class="gk-share-image" aria-labelledby="gk-share-image-title">
                 <h2 id="gk-share-image-title" class="gk-share-title">{ "分享图" }</h2>
                 { match &*image {
                     Some(Ok(data)) => html! {
