@@ -1,3 +1,4 @@
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{ReadAloud, SearchBox, SettingsPanel, SharePanel};
@@ -46,6 +47,25 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             crate::scroll::focus("gk-search-input");
         }
     });
+    // A tap anywhere outside the bar and its menu closes the menu, as with any dropdown.
+    {
+        let menu_open = menu_open.clone();
+        use_effect_with(*menu_open, move |&open| {
+            let listener = open.then(|| {
+                gloo::events::EventListener::new(&gloo::utils::document(), "click", move |event| {
+                    let inside = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|e| e.closest(".gk-toolbar").ok().flatten())
+                        .is_some();
+                    if !inside {
+                        menu_open.set(false);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let toggle_outline = props.on_toggle_outline.reform(|_: MouseEvent| ());
     let toggle_menu = {
         let menu_open = menu_open.clone();

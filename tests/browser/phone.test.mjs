@@ -161,6 +161,11 @@ describe('phone bar', () => {
     await page.keyboard.press('Escape');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'gk-menu-toggle');
+    // A tap outside the bar and its menu closes it.
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await page.mouse.click(8, 700);
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'a tap on the text leaves the menu open');
     // 数说 from the menu shows the view and closes the menu.
     await toggle.click();
     await tools.getByRole('link', { name: '数说（46）' }).click();
