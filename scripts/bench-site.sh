@@ -81,13 +81,16 @@ echo "| shelf page (index.html, $pages reports) | $(gz "$site/index.html") |"
 # ---- one wasm for every site ----------------------------------------------------------------
 "$GONGKAI_BIN" site reports/*.txt --out "$work/site-a" --viewer dist >/dev/null
 "$GONGKAI_BIN" site tests/reports/*.txt --out "$work/site-b" --viewer dist >/dev/null
-wasm_a=$(find "$work/site-a/assets" -name '*.wasm'); wasm_b=$(find "$work/site-b/assets" -name '*.wasm')
-same=no
-if [ -n "$wasm_a" ] && [ "$(basename "$wasm_a")" = "$(basename "$wasm_b")" ] && cmp -s "$wasm_a" "$wasm_b"; then
-  same=yes
-fi
+# Every wasm (the viewer's, the shelf search's) by name, byte for byte.
+same=yes; names=()
+while IFS= read -r -d '' wasm; do
+  name=${wasm#"$work/site-a/"}
+  names+=("$name")
+  cmp -s "$wasm" "$work/site-b/$name" || same=no
+done < <(find "$work/site-a/assets" -name '*.wasm' -print0)
+[ "${#names[@]}" -gt 0 ] || same=no
 echo
-echo "wasm byte-identical in a site of reports/ and a site of tests/reports/: $same ($(basename "$wasm_a"))"
+echo "wasm byte-identical in a site of reports/ and a site of tests/reports/: $same (${names[*]})"
 assets_same=no
 diff -rq "$work/site-a/assets" "$work/site-b/assets" >/dev/null && assets_same=yes
 echo "every viewer file identical in both: $assets_same"
