@@ -20,22 +20,36 @@ pub fn use_scroll_spy() -> Option<SectionId> {
                 let Ok(headings) = document.query_selector_all("[data-section]") else {
                     return;
                 };
-                let mut found = None;
-                for i in 0..headings.length() {
-                    let Some(element) = headings
+                let heading = |i: u32| {
+                    headings
                         .item(i)
                         .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                    else {
-                        continue;
-                    };
-                    // Hidden (cards view) headings have no box and do not count.
-                    let rect = element.get_bounding_client_rect();
-                    if rect.height() > 0.0 && rect.top() <= READING_LINE_PX {
-                        found = element
-                            .get_attribute("data-section")
-                            .and_then(|id| id.parse().ok());
+                };
+                // Headings lie in document order, so their tops only grow: a binary search
+                // finds the last one above the line in a few measurements, where measuring
+                // every heading would lay out every section of a long report (off-screen
+                // sections are not laid out until asked) on each scroll.
+                let above = |i: u32| {
+                    heading(i).is_some_and(|e| {
+                        let rect = e.get_bounding_client_rect();
+                        // Hidden (cards view) headings have no box and do not count.
+                        rect.height() > 0.0 && rect.top() <= READING_LINE_PX
+                    })
+                };
+                let (mut low, mut high) = (0, headings.length());
+                while low < high {
+                    let middle = low + (high - low) / 2;
+                    if above(middle) {
+                        low = middle + 1;
+                    } else {
+                        high = middle;
                     }
                 }
+                let found = low
+                    .checked_sub(1)
+                    .and_then(heading)
+                    .and_then(|e| e.get_attribute("data-section"))
+                    .and_then(|id| id.parse().ok());
                 if *current != found {
                     current.set(found);
                 }
