@@ -53,7 +53,7 @@ pub fn App(props: &AppProps) -> Html {
     use_embed_height(root.clone(), embed);
     use_slash_shortcut(!mounted);
     let follow_link = use_link_following(address.clone(), mounted);
-    let share_url = use_place(
+    let addresses = use_place(
         report,
         &route,
         known,
@@ -61,6 +61,8 @@ pub fn App(props: &AppProps) -> Html {
         root.clone(),
         props.public_base.clone(),
     );
+    let share_url = AttrValue::from(addresses.share);
+    let print_url = AttrValue::from(addresses.print);
     // Prerendered pages read without the app; the controls that need it show once it runs.
     let live = use_state_eq(|| false);
     {
@@ -133,8 +135,8 @@ pub fn App(props: &AppProps) -> Html {
                     // Hidden, not left out, so hydration finds the same elements whatever
                     // base address the page's head gives the app.
                     <div class="gk-print-address" hidden={ !*live && props.public_base.is_none() }>
-                        <QrCode text={ share_url.clone() } size={ 120 } />
-                        <p>{ "本页地址：" }{ share_url }</p>
+                        <QrCode text={ print_url.clone() } size={ 120 } />
+                        <p>{ "本页地址：" }{ print_url }</p>
                     </div>
                 </main>
             </div>

@@ -34,13 +34,23 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         use_effect_with(props.url.clone(), move |_| status.set(String::new()));
     }
 
+    // The code is drawn only while the dialog is open: encoding one takes milliseconds (its
+    // eight masks are each scored), and the address changes with every key typed in search.
+    let shown = use_state_eq(|| false);
     let open = {
         let dialog = dialog.clone();
+        let shown = shown.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                shown.set(true);
                 let _ = dialog.show_modal();
             }
         })
+    };
+    // However it closes: its button, Esc, or the page.
+    let on_closed = {
+        let shown = shown.clone();
+        Callback::from(move |_: Event| shown.set(false))
     };
     let close = {
         let dialog = dialog.clone();
@@ -101,10 +111,12 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             <button type="button" class="gk-button" aria-haspopup="dialog" onclick={ open }>
                 { "手机扫码阅读" }
             </button>
-            <dialog ref={ dialog } class="gk-share" aria-labelledby="gk-share-title">
+            <dialog ref={ dialog } class="gk-share" aria-labelledby="gk-share-title" onclose={ on_closed }>
                 <h2 id="gk-share-title" class="gk-share-title">{ "手机扫码阅读" }</h2>
                 <p class="gk-share-hint">{ "用手机扫描二维码，在手机上接着读这里。" }</p>
-                <div class="gk-qr-frame"><QrCode text={ props.url.clone() } size={ 200 } /></div>
+                <div class="gk-qr-frame">
+                    { for shown.then(|| html! { <QrCode text={ props.url.clone() } size={ 200 } /> }) }
+                </div>
                 <label class="gk-share-label" for="gk-share-address">{ "本页地址" }</label>
                 <input id="gk-share-address" ref={ address_input } class="gk-field gk-share-address" type="text"
                     readonly=true value={ props.url.clone() } onfocus={ select_all } />

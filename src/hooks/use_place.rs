@@ -7,10 +7,20 @@ use crate::{
     shared::Shared,
 };
 
+/// The addresses of the place being read (with the portal's public base when one is
+/// configured).
+pub struct PlaceAddresses {
+    /// To share: the exact place, a search included.
+    pub share: String,
+    /// To print: the place without a search, since a printout holds the report, not the
+    /// results, and so that typing a search does not encode a new QR code for the printout
+    /// at every key.
+    pub print: String,
+}
+
 /// Where the reader is, for everything outside the text: brings what the address names into
 /// view once rendered, keeps the document head describing the report (not in a portal's
-/// page), and returns the address to share and print for that place (the portal's public
-/// base when one is configured).
+/// page), and returns the addresses to share and print for that place.
 #[hook]
 pub fn use_place(
     report: Shared<Report>,
@@ -19,7 +29,7 @@ pub fn use_place(
     address_key: &AddressKey,
     root: NodeRef,
     known_public_base: Option<AttrValue>,
-) -> String {
+) -> PlaceAddresses {
     let mounted = address_key.is_mounted();
     let page_address = use_state_eq(String::new);
     // Known before the app runs when the page was published with one (the prerendered print
@@ -57,5 +67,14 @@ pub fn use_place(
         });
     }
     let place = if known { route.clone() } else { Route::Start };
-    crate::qr::share_url(&page_address, public_base.as_deref(), address_key, &place)
+    let address_of = |place: &Route| {
+        crate::qr::share_url(&page_address, public_base.as_deref(), address_key, place)
+    };
+    PlaceAddresses {
+        share: address_of(&place),
+        print: match place {
+            Route::Search(_) => address_of(&Route::Start),
+            _ => address_of(&place),
+        },
+    }
 }

@@ -103,6 +103,23 @@ describe('share', () => {
     await context.close();
   });
 
+  test('during a search, sharing gives the search and the printout the report; the dialog draws its code only while open', async () => {
+    const { page, context } = await openPage(env.browser, env.server.url + '#/search?q=%E6%89%A7%E6%B3%95');
+    assert.equal(await page.locator('dialog.gk-share svg.gk-qr').count(), 0, 'a closed dialog holds a QR code');
+    const dialog = await openShare(page);
+    assert.equal(await decodeScreenshot(page, dialog.locator('.gk-qr-frame')), page.url());
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('dialog.gk-share svg.gk-qr').count(), 0, 'the code stays after closing');
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.locator('.gk-print-address');
+    const report = page.url().replace(/#.*$/, '#/');
+    assert.equal(await decodeScreenshot(page, printed.locator('svg.gk-qr')), report);
+    assert.ok((await printed.innerText()).includes(report));
+    await assertClean(page);
+    await context.close();
+  });
+
   test('a portal can set the public address the QR code and links use', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gongkai-site-'));
     await cp(SITE, dir, { recursive: true });
