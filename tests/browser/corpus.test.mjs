@@ -1,0 +1,90 @@
+// A 1 MB report in one page: every report of the repository gathered (as the search benchmark
+// does), published with `gongkai site`, opened in Chromium. Search there must count what a
+// reader can count: each query's hits equal its occurrences in the page's text, every hit is
+// marked, and the results list shows its first 50 paragraphs with the rest on request.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ROOT, assertClean, gongkai, launchChromium, serveDir, waitLive, watchPage, watchedContext,
+} from './harness.mjs';
+
+const TARGET_CHARS = 1_200_000;
+// Everyday words, plain simplified characters (so that the page's own text is the oracle).
+const QUERIES = ['罚款', '行政执法', '信息公开', '12345'];
+
+const env = {};
+
+/** The UTF-8 reports of reports/ and tests/reports/, repeated to 1.2 million characters (the search benchmark's corpus). */
+async function corpusText() {
+  const bodies = [];
+  for (const dir of ['reports', 'tests/reports']) {
+    for (const name of (await readdir(join(ROOT, dir))).filter((n) => n.endsWith('.txt')).sort()) {
+      try {
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(join(ROOT, dir, name)));
+        bodies.push(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+      } catch {
+        // GBK and UTF-16 files: their text is in the corpus through the UTF-8 ones.
+      }
+    }
+  }
+  const parts = [];
+  for (let n = 0, size = 0; size < TARGET_CHARS; n++) {
+    parts.push(bodies[n % bodies.length]);
+    size += bodies[n % bodies.length].length;
+  }
+  return `报告汇编\n${parts.join('\n')}`;
+}
+
+before(async () => {
+  env.dir = await mkdtemp(join(tmpdir(), 'gongkai-corpus-'));
+  const file = join(env.dir, 'corpus.txt');
+  await writeFile(file, await corpusText());
+  await gongkai(['site', file, '--out', join(env.dir, 'site')]);
+  env.server = await serveDir(join(env.dir, 'site'), { needs: ['corpus/index.html'] });
+  env.browser = await launchChromium();
+});
+
+after(async () => {
+  await env.browser?.close();
+  await env.server?.close();
+  if (env.dir) await rm(env.dir, { recursive: true, force: true });
+});
+
+describe('a 1 MB report in one page', () => {
+  test('search counts and marks every hit, and lists the first 50 paragraphs', async () => {
+    const context = await watchedContext(env.browser, { viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    watchPage(page);
+    await page.goto(`${env.server.url}corpus/`);
+    await waitLive(page, 120000);
+    const chars = await page.evaluate(() => document.querySelector('#gk-text').textContent.length);
+    assert.ok(chars > 1_000_000, `the page holds ${chars} characters of text`);
+    const input = page.locator('#gk-search-input');
+    for (const query of QUERIES) {
+      const expected = await page.evaluate((q) => {
+        const text = document.querySelector('.gk-title').textContent + document.querySelector('#gk-text').textContent;
+        return text.split(q).length - 1;
+      }, query);
+      assert.ok(expected > 50, `"${query}" occurs only ${expected} times; the corpus is too small to test`);
+      await input.fill(query);
+      await page.waitForFunction((q) => new URLSearchParams(location.hash.split('?')[1]).get('q') === q, query);
+      await page.locator('#gk-search-count').filter({ hasText: /共 \d+ 处/ }).waitFor({ timeout: 60000 });
+      assert.equal(await page.locator('#gk-search-count').innerText(), `共 ${expected} 处`, `count for "${query}"`);
+      const marked = await page.locator('.gk-title mark.gk-hit, #gk-text mark.gk-hit').count();
+      assert.equal(marked, expected, `hits marked for "${query}"`);
+      const listed = await page.locator('button.gk-result').count();
+      assert.ok(listed > 0 && listed <= 50, `${listed} results listed for "${query}"`);
+      const paragraphs = await page.evaluate(() => new Set(
+        [...document.querySelectorAll('#gk-text mark.gk-hit')].map((m) => m.closest('[id^="gk-p-"], [id^="gk-s-"]')?.id),
+      ).size);
+      if (paragraphs > 50) {
+        assert.equal(await page.locator('.gk-results-more').innerText(), `还有 ${paragraphs - 50} 段，继续显示`);
+      }
+    }
+    await assertClean(page);
+    await context.close();
+  });
+});
