@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures search keystroke latency in the browser (benches/search-browser.mjs) on the real
 # report and on a 100-report corpus (≈ 1.2 M characters made from reports/ and tests/reports/),
-# each published as a site page by `gongkai site` with the one release viewer. Prints one JSON
-# line per page.
+# each published as a site page by `gongkai site` with the one release viewer; then each page's
+# first text, the viewer's start and its memory (benches/large-page.mjs). Prints one JSON line
+# per page and measurement.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
@@ -42,3 +43,6 @@ rm -rf "$work/site"
   "$work/corpus.txt" --out "$work/site" >/dev/null
 node benches/search-browser.mjs "$work/site" bazhou-natural-resources-2023 real-report
 node benches/search-browser.mjs "$work/site" corpus corpus-100
+# The large page itself: first text, the viewer's start, and memory before and after a search.
+node benches/large-page.mjs "$work/site" bazhou-natural-resources-2023 real-report
+node benches/large-page.mjs "$work/site" corpus corpus-100
