@@ -27,8 +27,7 @@ pub fn use_scroll_spy() -> Option<SectionId> {
                 };
                 // Headings lie in document order, so their tops only grow: a binary search
                 // finds the last one above the line in a few measurements, where measuring
-                // every heading would lay out every section of a long report (off-screen
-                // sections are not laid out until asked) on each scroll.
+                // every heading reads thousands of boxes on each scroll of a long report.
                 let above = |i: u32| {
                     heading(i).is_some_and(|e| {
                         let rect = e.get_bounding_client_rect();
