@@ -70,11 +70,10 @@ pub fn use_place(
     let address_of = |place: &Route| {
         crate::qr::share_url(&page_address, public_base.as_deref(), address_key, place)
     };
-    PlaceAddresses {
-        share: address_of(&place),
-        print: match place {
-            Route::Search(_) => address_of(&Route::Start),
-            _ => address_of(&place),
-        },
-    }
+    let share = address_of(&place);
+    let print = match place {
+        Route::Search(_) => address_of(&Route::Start),
+        _ => share.clone(),
+    };
+    PlaceAddresses { share, print }
 }
