@@ -65,12 +65,11 @@ pub fn reveal(route: &Route, known: bool, mounted: Option<&web_sys::Element>, fi
                 root.scroll_into_view_with_scroll_into_view_options(&options);
             }
             Some(_) => {}
+            // Scrolling to (0, 0) needs no layout, where reading the position first would
+            // lay out the whole page just rendered.
             None => {
-                let window = gloo::utils::window();
-                if window.scroll_y().unwrap_or(0.0) > 0.0 {
-                    mark_moved();
-                    window.scroll_to_with_x_and_y(0.0, 0.0);
-                }
+                mark_moved();
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             }
         },
     }

@@ -24,12 +24,18 @@ pub fn use_bar_hiding(keep_shown: bool) -> bool {
                 None
             } else {
                 let window = gloo::utils::window();
-                let last = Rc::new(Cell::new(window.scroll_y().unwrap_or(0.0)));
+                // Read at the first scroll, not here: reading the position now would lay out
+                // the page the render just changed, inside the keystroke that changed it.
+                let last = Rc::new(Cell::new(f64::NAN));
                 // Distance scrolled in the current direction (down positive).
                 let travel = Rc::new(Cell::new(0.0_f64));
                 Some(EventListener::new(&window.clone(), "scroll", move |_| {
                     let y = window.scroll_y().unwrap_or(0.0);
-                    let delta = y - last.get();
+                    let delta = if last.get().is_nan() {
+                        0.0
+                    } else {
+                        y - last.get()
+                    };
                     last.set(y);
                     if y < TOP_PX || crate::scroll::moved_recently() {
                         travel.set(0.0);
