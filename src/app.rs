@@ -10,7 +10,7 @@ use crate::{
     },
     hooks::{
         use_address, use_embed_height, use_link_following, use_place, use_scroll_spy, use_search,
-        use_slash_shortcut, use_stored,
+        use_sections_in_view, use_slash_shortcut, use_stored,
     },
     report::Report,
     route::{Address, AddressKey, Route},
@@ -83,15 +83,19 @@ pub fn App(props: &AppProps) -> Html {
         Route::Metric(id) if known => (None, Some(id.clone())),
         _ => (None, None),
     };
-    let highlights = Highlights::new(search.results.clone(), search.current_place.clone(), figure);
-    let on_toggle_outline = {
-        let outline_open = outline_open.clone();
-        Callback::from(move |()| outline_open.set(!*outline_open))
-    };
-    let close_outline = {
-        let outline_open = outline_open.clone();
-        Callback::from(move |()| outline_open.set(false))
-    };
+    let in_view = use_sections_in_view(search.results.total > 0);
+    let highlights = Highlights::new(
+        search.results.clone(),
+        search.current_place.clone(),
+        figure,
+        &in_view.borrow(),
+    );
+    // Kept the same from render to render, so a keystroke does not draw the outline again.
+    let on_toggle_outline =
+        use_callback((*outline_open, outline_open.setter()), |(), (open, set)| {
+            set.set(!open)
+        });
+    let close_outline = use_callback(outline_open.setter(), |(), set| set.set(false));
     let skip_to_text = Callback::from(|event: MouseEvent| {
         // The skip link moves focus without touching the address.
         event.prevent_default();

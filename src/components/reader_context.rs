@@ -1,5 +1,6 @@
 use std::{collections::HashMap, rc::Rc};
 
+use crate::hooks::InView;
 use crate::shared::Shared;
 use crate::{
     id::{BlockId, MetricId, SectionId},
@@ -15,6 +16,36 @@ use crate::{
 pub struct ReaderContext {
     pub report: Shared<Report>,
     figures: Rc<HashMap<BlockId, Vec<Mark>>>,
+    /// Whether the text is long enough that the browser draws only its top-level sections
+    /// near the screen ([`LONG_TEXT_BYTES`]).
+    pub long_text: bool,
+}
+
+/// From this length of text (UTF-8, about 150,000 Chinese characters: ten times a long
+/// report) the page lets the browser skip drawing top-level sections away from the screen
+/// (CSS `content-visibility: auto`). Otherwise a change above the text, such as search
+/// results appearing, lays out and repaints every line of it: 70 ms a frame for a 1 MB text.
+/// Below it nothing is skipped, so `innerText` (which a portal's reading tools use) still
+/// holds the whole text; find in page, print and screen readers read skipped sections too.
+pub const LONG_TEXT_BYTES: usize = 450_000;
+
+/// How tall a skipped section is taken to be before it was ever drawn: a class from the
+/// length of its text, in steps of two (`gk-est-0` to `gk-est-7`, heights in the CSS).
+pub fn size_estimate(text_bytes: usize) -> u8 {
+    let steps = (text_bytes / 4_500).max(1).ilog2();
+    steps.min(7) as u8
+}
+
+/// The length of a section's text and its subsections', in bytes.
+pub fn section_bytes(section: &crate::report::Section) -> usize {
+    section.number.len()
+        + section.title.len()
+        + section
+            .paragraphs
+            .iter()
+            .map(|p| p.text.len())
+            .sum::<usize>()
+        + section.children.iter().map(section_bytes).sum::<usize>()
 }
 
 impl PartialEq for ReaderContext {
@@ -33,9 +64,13 @@ impl ReaderContext {
                 kind: MarkKind::Figure(m.id.clone()),
             });
         }
+        let long_text = report.preamble.iter().map(|p| p.text.len()).sum::<usize>()
+            + report.sections.iter().map(section_bytes).sum::<usize>()
+            >= LONG_TEXT_BYTES;
         Self {
             report,
             figures: Rc::new(figures),
+            long_text,
         }
     }
 
@@ -71,12 +106,34 @@ impl PartialEq for Highlights {
 }
 
 impl Highlights {
-    /// The whole report's highlights.
+    /// The whole report's highlights, with hits drawn only in the sections `in_view`, the
+    /// report's front (title and preamble) and the block of the hit being visited.
     pub fn new(
         results: Rc<SearchResults>,
         current_hit: Option<HitPlace>,
         current_figure: Option<MetricId>,
+        in_view: &InView,
     ) -> Self {
+        let drawn = |group: &SectionHits| {
+            group.section.as_ref().is_none_or(|s| in_view.has(s))
+                || current_hit
+                    .as_ref()
+                    .is_some_and(|hit| group.blocks.iter().any(|b| b.block == hit.block))
+        };
+        let results = if results.groups.iter().all(drawn) {
+            results
+        } else {
+            Rc::new(SearchResults {
+                groups: results
+                    .groups
+                    .iter()
+                    .filter(|g| drawn(g))
+                    .cloned()
+                    .collect(),
+                total: results.total,
+                suggestions: Vec::new(),
+            })
+        };
         let groups = (0, results.groups.len());
         Highlights {
             results,
@@ -166,6 +223,8 @@ pub fn split_marks(marks: &[Mark], at: usize) -> (Vec<Mark>, Vec<Mark>) {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
     use crate::search::BlockHits;
 
@@ -211,7 +270,12 @@ mod tests {
         ]);
         let current = found.place(3);
         assert_eq!(current.as_ref().unwrap().block, "1.1.p0".parse().unwrap());
-        let all = Highlights::new(found, current, Some("1.1.p0.m0".parse().unwrap()));
+        let all = Highlights::new(
+            found,
+            current,
+            Some("1.1.p0.m0".parse().unwrap()),
+            &InView::Everything,
+        );
         let one = all.section(&id("1"));
         assert_eq!(one.part().len(), 3);
         assert_eq!(one.current_hit_in(&"1.1.p0".parse().unwrap()), Some(1));
@@ -233,13 +297,62 @@ mod tests {
             group(Some("1"), vec![block("1.p0", 1)]),
             group(Some("2"), vec![block("2.p0", 2)]),
         ]);
-        let before = Highlights::new(before, None, None);
-        let after = Highlights::new(after, None, None);
+        let before = Highlights::new(before, None, None, &InView::Everything);
+        let after = Highlights::new(after, None, None, &InView::Everything);
         assert_eq!(before.section(&id("2")), after.section(&id("2")));
         assert_ne!(before.section(&id("1")), after.section(&id("1")));
         // Marks are numbered within their block, not across the report.
         let marks = after.hit_marks(&"2.p0".parse().unwrap());
         assert_eq!(marks[0].kind, MarkKind::Hit(0));
+    }
+
+    #[test]
+    fn hits_are_drawn_in_sections_in_view_the_front_and_the_visited_block() {
+        let found = results(vec![
+            group(None, vec![block("title", 1)]),
+            group(Some("1"), vec![block("1.t", 1)]),
+            group(Some("1.1"), vec![block("1.1.p0", 2)]),
+            group(Some("2"), vec![block("2.p0", 1), block("2.p1", 1)]),
+            group(Some("3"), vec![block("3.p0", 1)]),
+        ]);
+        let in_view = InView::Sections(HashSet::from([id("1.1")]));
+        let visited = Some(HitPlace {
+            block: "2.p1".parse().unwrap(),
+            index: 0,
+        });
+        let drawn = Highlights::new(found.clone(), visited, None, &in_view);
+        let marked = |h: &Highlights, b: &str| h.hit_marks(&b.parse().unwrap()).len();
+        assert_eq!(
+            marked(&drawn.front(), "title"),
+            1,
+            "the front is always drawn"
+        );
+        assert_eq!(
+            marked(&drawn.section(&id("1")), "1.t"),
+            0,
+            "1's own heading is not in view"
+        );
+        assert_eq!(marked(&drawn.section(&id("1")), "1.1.p0"), 2);
+        // The visited hit's section is drawn, its other blocks too.
+        assert_eq!(marked(&drawn.section(&id("2")), "2.p0"), 1);
+        assert_eq!(marked(&drawn.section(&id("3")), "3.p0"), 0);
+        // A section out of view compares equal whatever its hits: it is not drawn again.
+        let other = results(vec![group(Some("3"), vec![block("3.p0", 4)])]);
+        let none = Highlights::new(other, None, None, &in_view);
+        assert_eq!(drawn.section(&id("3")), none.section(&id("3")));
+        // Nothing in view: the count still holds every hit.
+        let empty = Highlights::new(found, None, None, &InView::Sections(HashSet::new()));
+        assert_eq!(empty.results.total, 7);
+        assert_eq!(empty.part().len(), 1);
+    }
+
+    #[test]
+    fn size_estimates_double_with_the_text() {
+        assert_eq!(size_estimate(0), 0);
+        assert_eq!(size_estimate(8_999), 0);
+        assert_eq!(size_estimate(9_000), 1);
+        assert_eq!(size_estimate(36_000), 3);
+        assert_eq!(size_estimate(100_000_000), 7);
     }
 
     #[test]

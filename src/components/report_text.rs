@@ -19,7 +19,7 @@ pub fn ReportText(props: &ReportTextProps) -> Html {
     let highlights = &props.highlights;
     let front = highlights.front();
     html! {
-        <div class="gk-text" id="gk-text" hidden={ props.hidden }>
+        <div class={ classes!("gk-text", context.long_text.then_some("gk-text--long")) } id="gk-text" hidden={ props.hidden }>
             { for report.preamble.iter().map(|p| if p.table.is_some() { html! {
                 <TableView block={ Shared(p) } marks={ context.marks(&front, &p.id) }
                     current_figure={ front.current_figure.clone() }

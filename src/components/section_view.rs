@@ -1,6 +1,9 @@
 use yew::prelude::*;
 
-use super::{reader_context::split_marks, Highlights, ReaderContext, TableView, TextBlock};
+use super::{
+    reader_context::{section_bytes, size_estimate, split_marks},
+    Highlights, ReaderContext, TableView, TextBlock,
+};
 use crate::shared::Shared;
 use crate::{report::Section, route::Route};
 
@@ -37,6 +40,10 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 marks={ number_marks } current_hit={ current_hit } />
         </a>
     };
+    // A top-level section of a long text may be skipped while away from the screen; its
+    // estimated height holds its place until it is first drawn.
+    let estimate = (context.long_text && section.id.depth() == 0)
+        .then(|| format!("gk-est-{}", size_estimate(section_bytes(section))));
     let anchor_id = format!("gk-s-{}", section.id);
     // Depth in the outline, not the form's level, picks the tag: headings never skip a rank
     // even when a report goes from 一、 straight to 1.
@@ -74,7 +81,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
     html! {
         // `id="/s/<id>"`: without the app, the address `#/s/<id>` still lands here.
         <section id={ format!("/s/{}", section.id) }
-            class={ classes!("gk-section", format!("gk-level-{}", section.level)) }
+            class={ classes!("gk-section", format!("gk-level-{}", section.level), estimate) }
             aria-labelledby={ anchor_id }>
             { head }
             { for paragraphs.map(block) }

@@ -302,3 +302,52 @@ export async function showTools(pageOrFrame) {
   const toggle = pageOrFrame.locator('#gk-menu-toggle');
   if (await toggle.isVisible() && await toggle.getAttribute('aria-expanded') !== 'true') await toggle.click();
 }
+
+/**
+ * The search hits marked in the report (its title and text, not the results list), gathered by
+ * scrolling the page from top to bottom half a screen at a time. The viewer marks the hits of
+ * the sections on screen and near it, so every hit is marked by the time the reader reaches
+ * it. Returns each hit once, in the order met: its text, and whether it lies in a table cell.
+ */
+export async function hitsMarkedByScrolling(page) {
+  return page.evaluate(async () => {
+    const settle = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
+    const seen = new Map();
+    const collect = () => {
+      for (const mark of document.querySelectorAll('.gk-title mark.gk-hit, #gk-text mark.gk-hit')) {
+        // Hits are numbered within their block: the block and the number name one hit.
+        const block = mark.closest('[id^="gk-p-"], [id^="gk-s-"], .gk-title');
+        const key = `${block?.id || 'title'}#${mark.dataset.hit}`;
+        if (!seen.has(key)) seen.set(key, { text: mark.textContent, cell: !!mark.closest('td, th') });
+      }
+    };
+    for (let y = 0; ; y += Math.floor(innerHeight / 2)) {
+      scrollTo(0, y);
+      await settle();
+      collect();
+      if (y > document.documentElement.scrollHeight) break;
+    }
+    scrollTo(0, 0);
+    await settle();
+    return [...seen.values()];
+  });
+}
+
+/**
+ * For every paragraph wholly on screen: how many times `query` occurs in its text, and how
+ * many hits are marked in it. On screen, every hit must be marked.
+ */
+export async function hitsOnScreen(page, query) {
+  return page.evaluate(async (q) => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
+    let occurring = 0;
+    let marked = 0;
+    for (const p of document.querySelectorAll('#gk-text p[id^="gk-p-"]')) {
+      const box = p.getBoundingClientRect();
+      if (box.height === 0 || box.top < 0 || box.bottom > innerHeight) continue;
+      occurring += p.textContent.split(q).length - 1;
+      marked += p.querySelectorAll('mark.gk-hit').length;
+    }
+    return { occurring, marked };
+  }, query);
+}

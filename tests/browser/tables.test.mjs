@@ -7,7 +7,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  ROOT, assertClean, openPage, parseReport, runAxe, useServedBrowser,
+  ROOT, assertClean, hitsMarkedByScrolling, openPage, parseReport, runAxe, useServedBrowser,
 } from './harness.mjs';
 
 const env = useServedBrowser();
@@ -133,10 +133,11 @@ describe('tables of a saved portal page', () => {
         await page.goto(pageUrl(`#/search?q=${encodeURIComponent(query)}`));
         const expected = occurrences(query);
         await page.locator('#gk-search-count').filter({ hasText: `共 ${expected} 处` }).waitFor({ timeout: 5000 });
-        const inCells = await page.locator('main table mark.gk-hit').count();
-        // The results list quotes each hit with its own mark; the text has one mark per hit.
-        const inText = await page.locator('main mark.gk-hit').evaluateAll((marks) => marks
-          .filter((m) => !m.closest('.gk-results')).length);
+        // Every hit is marked once the reader scrolls to it (the results list's own quotes
+        // of the hits are not counted).
+        const hits = await hitsMarkedByScrolling(page);
+        const inCells = hits.filter((hit) => hit.cell).length;
+        const inText = hits.length;
         const cellsWithQuery = tables.flatMap((t) => t.rows.flat()).reduce((n, c) => n + c.text.split(query).length - 1, 0);
         assert.ok(cellsWithQuery > 0, `${query} is in some cell`);
         assert.equal(inCells, cellsWithQuery, `${query}: hits marked in cells`);
