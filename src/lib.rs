@@ -18,6 +18,7 @@ pub mod components;
 pub mod embed;
 pub mod head;
 pub mod hooks;
+pub mod idle;
 #[cfg(target_arch = "wasm32")]
 pub mod local_file;
 #[cfg(not(target_arch = "wasm32"))]

@@ -12,8 +12,18 @@ use crate::{
 /// Characters of context on each side of a hit in the results list.
 const SNIPPET_CONTEXT: usize = 18;
 /// Paragraphs listed at first; a long list grows on request, so a one-character query over a
-/// large report stays instant (every hit is still marked in the text and counted).
+/// large report stays instant (every hit is still counted).
 const FIRST_BLOCKS: usize = 50;
+/// Paragraphs drawn with the keystroke (more than a screen holds); the rest of the list
+/// follows once the page is idle, unless the next key comes first.
+const DRAWN_AT_ONCE: usize = 12;
+
+/// How much of a query's list is drawn.
+#[derive(PartialEq)]
+struct Drawn {
+    query: AttrValue,
+    blocks: usize,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SearchResultsProps {
@@ -39,6 +49,33 @@ pub fn SearchResults(props: &SearchResultsProps) -> Html {
         use_effect_with(props.query.clone(), move |_| limit.set(FIRST_BLOCKS));
     }
     let listed_blocks: usize = results.groups.iter().map(|g| g.blocks.len()).sum();
+    let drawn_state = use_state_eq(|| Drawn {
+        query: props.query.clone(),
+        blocks: DRAWN_AT_ONCE,
+    });
+    // A new query starts with what the keystroke draws, in the render itself.
+    let drawn = match &*drawn_state {
+        Drawn { query, blocks } if *query == props.query => *blocks,
+        _ => DRAWN_AT_ONCE,
+    };
+    {
+        let waiting = drawn < *limit && drawn < listed_blocks;
+        use_effect_with(
+            (props.query.clone(), waiting, *limit),
+            move |(query, waiting, limit)| {
+                let (query, limit) = (query.clone(), *limit);
+                let idle = waiting.then(|| {
+                    crate::idle::Idle::later(move || {
+                        drawn_state.set(Drawn {
+                            query,
+                            blocks: limit,
+                        })
+                    })
+                });
+                move || drop(idle)
+            },
+        );
+    }
     let query = props.query.trim();
     let count = if query.is_empty() {
         "请输入要查找的字词，也可以输入拼音或拼音首字母。".to_string()
@@ -56,7 +93,7 @@ pub fn SearchResults(props: &SearchResultsProps) -> Html {
     };
     let mut first_hit = 0;
     let mut listed = 0;
-    let shown_limit = *limit;
+    let shown_limit = (*limit).min(drawn);
     let groups = results.groups.iter().map_while(|group| {
         if listed >= shown_limit {
             return None;
@@ -97,7 +134,7 @@ pub fn SearchResults(props: &SearchResultsProps) -> Html {
         })
     });
     let groups: Html = groups.collect();
-    let more = listed_blocks.saturating_sub(shown_limit);
+    let more = listed_blocks.saturating_sub(*limit);
     let show_more = {
         let limit = limit.clone();
         Callback::from(move |_: MouseEvent| limit.set(*limit + FIRST_BLOCKS * 4))
