@@ -12,7 +12,8 @@ use crate::route::{Address, AddressKey, Route};
 /// each key at once.
 const SEARCH_WRITE_MS: u32 = 300;
 
-/// A search's URL not yet written: the timer that writes it, and the write itself for a flush.
+/// A typed search's URL not yet written: the timer that writes it, and the write itself for
+/// a flush.
 struct PendingWrite {
     _timer: gloo::timers::callback::Timeout,
     url: String,
@@ -43,10 +44,20 @@ impl AddressHandle {
     }
 
     /// Moves to `address`. `replace` rewrites the current history entry instead of adding
-    /// one (a search refined keystroke by keystroke is one step back, not twenty). A search's
-    /// URL is written once typing pauses; any other move first writes what is pending, so
-    /// history holds the same entries as if every write had been at once.
+    /// one (a search refined keystroke by keystroke is one step back, not twenty). Any move
+    /// first writes what typing left pending, so history holds the same entries as if every
+    /// write had been at once.
     pub fn go(&self, address: Address, replace: bool) {
+        self.write(address, replace, false);
+    }
+
+    /// Moves to the address a key typed into the search box leads to (a search, or the start
+    /// when the box is cleared); its URL is written once typing pauses.
+    pub fn go_typed(&self, address: Address, replace: bool) {
+        self.write(address, replace, true);
+    }
+
+    fn write(&self, address: Address, replace: bool, typed: bool) {
         let window = gloo::utils::window();
         let shown = window.location().href().unwrap_or_default();
         let pending_push = self.pending.borrow().as_ref().map(|p| p.push);
@@ -55,7 +66,7 @@ impl AddressHandle {
             None => shown.clone(),
         };
         let url = self.key.write(&href, &address);
-        if matches!(address.route, Route::Search(_)) {
+        if typed {
             let pending = Rc::downgrade(&self.pending);
             let timer = gloo::timers::callback::Timeout::new(SEARCH_WRITE_MS, move || {
                 if let Some(pending) = pending.upgrade() {

@@ -86,7 +86,7 @@ pub fn use_search(
             // The first keystroke makes a history entry; refining the query replaces it.
             let replace = matches!(address.get().route, Route::Search(_));
             let embed = address.get().embed;
-            address.go(
+            address.go_typed(
                 Address {
                     route: route_for_query(query),
                     embed,
