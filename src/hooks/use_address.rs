@@ -99,7 +99,7 @@ impl AddressHandle {
     }
 }
 
-/// Writes a pending search's URL now (a move, the page being left, the pause). A new entry is
+/// Writes a pending search's URL now (a move, or the pause). A new entry is
 /// pushed without the hash being set, so the browser neither looks for an element the hash
 /// names nor fires `hashchange`.
 fn flush(pending: &RefCell<Option<PendingWrite>>) {
@@ -180,14 +180,7 @@ pub fn use_address(initial: Address, key: AddressKey) -> AddressHandle {
             };
             read();
             let listener = EventListener::new(&gloo::utils::window(), event, move |_| read());
-            // A reload or a link out right after a key keeps the search in the URL. A search
-            // without its own entry yet gets none while the page goes (it may be going back).
-            let leaving = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
-                if pending.borrow().as_ref().is_some_and(|p| !p.push) {
-                    flush(&pending);
-                }
-            });
-            move || drop((listener, leaving))
+            move || drop(listener)
         });
     }
     AddressHandle {

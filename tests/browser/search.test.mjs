@@ -97,6 +97,44 @@ describe('search', () => {
     await context.close();
   });
 
+  test('the address follows the search once typing pauses, in one history entry', async () => {
+    const { page, context } = await openPage(env.browser, env.server.url + '#/');
+    const entries = await page.evaluate(() => history.length);
+    await page.focus('#gk-search-input');
+    await page.keyboard.type('罚款');
+    // The page follows each key at once; the URL is written at the pause.
+    assert.match(await count(page), /^共 \d+ 处$/);
+    await page.waitForFunction(() => location.hash === '#/search?q=%E7%BD%9A%E6%AC%BE');
+    assert.equal(await page.evaluate(() => history.length), entries + 1, 'one entry for the whole search');
+    // Refined and cleared, still one entry: back leaves the search.
+    await page.keyboard.type('x');
+    await page.waitForFunction(() => location.hash === '#/search?q=%E7%BD%9A%E6%AC%BEx');
+    await page.fill('#gk-search-input', '');
+    await page.waitForFunction(() => location.hash === '#/');
+    assert.equal(await page.evaluate(() => history.length), entries + 1);
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === '#/' && !document.querySelector('#gk-results'));
+    await assertClean(page);
+    await context.close();
+  });
+
+  test('back before the pause returns to the earlier place and leaves its address alone', async () => {
+    const { page, context } = await openPage(env.browser, env.server.url + '#/');
+    await page.locator('#gk-outline a[href^="#/s/"]').first().click();
+    await page.waitForFunction(() => location.hash.startsWith('#/s/'));
+    await page.focus('#gk-search-input');
+    await page.keyboard.type('罚');
+    await page.evaluate(() => history.back());
+    await page.waitForFunction(() => location.hash === '#/');
+    await page.waitForTimeout(600);
+    assert.equal(await page.evaluate(() => location.hash), '#/', 'the earlier entry was not rewritten');
+    assert.equal(await page.locator('#gk-results').count(), 0, 'the search is left');
+    await page.goForward();
+    await page.waitForFunction(() => location.hash.startsWith('#/s/'));
+    await assertClean(page);
+    await context.close();
+  });
+
   test('a query that matches nothing says so and offers what is close', async () => {
     const { page, context } = await openPage(env.browser, env.server.url + '#/search?q=%E8%80%95%E5%9C%B0%E4%BF%9D%E6%8A%A4zzz');
     assert.equal(await count(page), '没有找到“耕地保护zzz”。');
