@@ -427,3 +427,35 @@ async fn a_card_shows_its_figures_values_over_the_years() {
     assert!(history.contains("<a href=\"../county-justice-2022/#/m/1.p0.m0\">2022年：64件</a>"));
     assert!(history.contains("<strong>2023年：70件（+9.4%）</strong>"));
 }
+
+#[tokio::test]
+async fn a_long_text_lets_the_browser_skip_its_far_sections_and_a_short_one_does_not() {
+    // Sections of very different lengths, together past the long-text threshold.
+    let paragraph = "我局坚持依法行政，持续推进法治政府建设，严格规范公正文明执法。".repeat(40);
+    let mut text = String::from("某局2023年法治政府建设工作情况的报告\n");
+    let lengths = [1, 3, 40, 160];
+    let numbers = ["一", "二", "三", "四"];
+    for (number, paragraphs) in numbers.iter().zip(lengths) {
+        text.push_str(&format!("{number}、工作\n"));
+        for _ in 0..paragraphs {
+            text.push_str(&paragraph);
+            text.push('\n');
+        }
+    }
+    assert!(text.len() >= gongkai::components::LONG_TEXT_BYTES);
+    let html = render(&text).await;
+    assert!(
+        has_tag(&html, &["class=\"gk-text gk-text--long\""]),
+        "{}",
+        near(&html, "gk-text")
+    );
+    // Each top-level section's estimated height grows with its text.
+    let classes: Vec<&str> = html
+        .match_indices("gk-est-")
+        .map(|(at, _)| &html[at..at + 8])
+        .collect();
+    assert_eq!(classes, ["gk-est-0", "gk-est-1", "gk-est-5", "gk-est-7"]);
+
+    let short = render(SAMPLE).await;
+    assert!(!short.contains("gk-text--long") && !short.contains("gk-est-"));
+}

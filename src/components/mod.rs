@@ -28,7 +28,7 @@ pub use metric_card::MetricCard;
 pub use outline::Outline;
 pub use qr_code::QrCode;
 pub use read_aloud::ReadAloud;
-pub use reader_context::{Highlights, ReaderContext};
+pub use reader_context::{Highlights, ReaderContext, LONG_TEXT_BYTES};
 pub use report_header::ReportHeader;
 pub use report_text::ReportText;
 pub use search_box::SearchBox;

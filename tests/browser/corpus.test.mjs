@@ -98,4 +98,30 @@ describe('a 1 MB report in one page', () => {
     await assertClean(page);
     await context.close();
   });
+
+  test('a deep link far into the page lands at its heading, though far sections are skipped', async () => {
+    const context = await watchedContext(env.browser, { viewport: { width: 1280, height: 800 } });
+    let page = await context.newPage();
+    watchPage(page);
+    await page.goto(`${env.server.url}corpus/`);
+    assert.equal(await page.locator('#gk-text.gk-text--long').count(), 1, 'the long text is marked for skipping');
+    const id = await page.evaluate(() => {
+      const heads = document.querySelectorAll('#gk-text > section > .gk-heading');
+      return heads[Math.floor(heads.length * 0.8)].dataset.section;
+    });
+    // Opened afresh, as a link from a chat would be.
+    await page.close();
+    page = await context.newPage();
+    watchPage(page);
+    await page.goto(`${env.server.url}corpus/#/s/${id}`);
+    await waitLive(page, 120000);
+    const heading = page.locator(`[id="gk-s-${id}"]`);
+    await page.waitForFunction((sel) => {
+      const top = document.querySelector(sel).getBoundingClientRect().top;
+      return top >= 0 && top < 200;
+    }, `[id="gk-s-${id}"]`, { timeout: 10000 });
+    assert.ok(await heading.isVisible());
+    await assertClean(page);
+    await context.close();
+  });
 });

@@ -97,6 +97,28 @@ describe('search', () => {
     await context.close();
   });
 
+  test('a long results list draws a screen of it with the key and the rest when the page is idle', async () => {
+    const { page, context } = await openPage(env.browser, env.server.url + '#/');
+    const drawn = await page.evaluate(async () => {
+      const input = document.querySelector('#gk-search-input');
+      input.value = '法';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      // The key's render runs in microtasks; a task later it has happened.
+      await new Promise((done) => setTimeout(done, 0));
+      return document.querySelectorAll('button.gk-result').length;
+    });
+    const paragraphs = await page.evaluate(() => [...document.querySelectorAll(
+      '.gk-title, #gk-text p[id^="gk-p-"], #gk-text .gk-heading, #gk-text .gk-numbered, #gk-text .gk-table-wrap',
+    )].filter((block) => block.textContent.includes('法')).length);
+    assert.ok(paragraphs > 12, `法 is in only ${paragraphs} paragraphs`);
+    assert.equal(drawn, 12, 'drawn with the key');
+    assert.match(await count(page), /^共 \d+ 处$/);
+    await page.locator('button.gk-result').nth(Math.min(paragraphs, 50) - 1).waitFor();
+    assert.equal(await page.locator('button.gk-result').count(), Math.min(paragraphs, 50));
+    await assertClean(page);
+    await context.close();
+  });
+
   test('the address follows the search once typing pauses, in one history entry', async () => {
     const { page, context } = await openPage(env.browser, env.server.url + '#/');
     const entries = await page.evaluate(() => history.length);
