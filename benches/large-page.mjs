@@ -1,7 +1,8 @@
 // A large report's page in Chromium: when its text first shows (first contentful paint and
 // largest contentful paint of the prerendered page), how long the viewer takes to start after
 // the reader's first move, and the memory the page holds once started and after a search
-// (the JS heap from the DevTools protocol, and the private memory of the renderer process).
+// (the JS heap from the DevTools protocol, and the private memory of the renderer process),
+// and the frame rate of scrolling while a search is typed.
 // Usage: node benches/large-page.mjs SITE_DIR PAGE [LABEL]
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -54,6 +55,38 @@ const started = { ...(await heapMb()), renderer_mb: rendererMb() };
 await page.locator('#gk-search-input').fill('法');
 await page.locator('#gk-search-count').filter({ hasText: /共 \d+ 处/ }).waitFor({ timeout: 120000 });
 const searched = { ...(await heapMb()), renderer_mb: rendererMb() };
+// Scrolling while results update: the page scrolls 40 px a frame for 4 s while a query is
+// typed a key every 150 ms; the frames' intervals say whether it stays at 60 fps.
+await page.locator('#gk-search-input').fill('');
+const frames = await page.evaluate(async () => {
+  const input = document.querySelector('#gk-search-input');
+  const queries = ['法治政府', '行政执法', '耕地保护', '信访', '律师'];
+  const keys = queries.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)).concat(''));
+  const intervals = [];
+  let last = performance.now();
+  let running = true;
+  const frame = (now) => {
+    intervals.push(now - last);
+    last = now;
+    scrollBy(0, 40);
+    if (running) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  for (const value of keys) {
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((done) => setTimeout(done, 150));
+  }
+  running = false;
+  return intervals.slice(1);
+});
+frames.sort((a, b) => a - b);
+const scrolling = {
+  frames: frames.length,
+  median_frame_ms: +frames[frames.length >> 1].toFixed(1),
+  p95_frame_ms: +frames[Math.floor(frames.length * 0.95)].toFixed(1),
+  frames_over_20ms: frames.filter((t) => t > 20).length,
+};
 console.log(JSON.stringify({
   label,
   text_chars: await page.evaluate(() => document.querySelector('#gk-text').textContent.length),
@@ -62,6 +95,7 @@ console.log(JSON.stringify({
   viewer_started_after_first_move_ms: live_ms,
   started,
   after_search_fa: searched,
+  scrolling_while_typing: scrolling,
 }));
 await context.close();
 await browser.close();
