@@ -1,11 +1,20 @@
 // Search speed in the browser: time from an input event until the app has rendered and the
 // task queue has drained, per keystroke, measured with performance.now() inside the page over
-// a fixed list of queries typed character by character. Usage: node benches/search-browser.mjs SITE_DIR PAGE [LABEL]
-// (PAGE: a report's folder in a site `gongkai site` wrote).
+// a fixed list of queries typed character by character. Usage:
+// node benches/search-browser.mjs SITE_DIR PAGE [LABEL] [mixed|everyday]
+// (PAGE: a report's folder in a site `gongkai site` wrote). `mixed` (the default): queries of
+// every kind the search reads (numbers, signs, pinyin, Traditional, two words); `everyday`: the
+// ten queries issue 17 names, as a reader types them.
 import { launchChromium, openPage, serveDir } from '../tests/browser/harness.mjs';
 import { resolve } from 'node:path';
 
-const QUERIES = ['罚款', '办结率', '耕地', '12345', 'gengdi', 'gd', '法治政府', '执法', '100%', '（一）', '執法', '法治 执法'];
+const LISTS = {
+  mixed: ['罚款', '办结率', '耕地', '12345', 'gengdi', 'gd', '法治政府', '执法', '100%', '（一）', '執法', '法治 执法'],
+  everyday: ['法治政府建设', '行政执法', '耕地保护', '12345', 'gengdi', '执法人员', '办结率', '信访', '律师', '宣传教育'],
+};
+const list = process.argv[5] ?? 'mixed';
+const QUERIES = LISTS[list];
+if (!QUERIES) throw new Error(`no query list "${list}" (mixed, everyday)`);
 const ROUNDS = 5;
 
 const site = resolve(process.argv[2] ?? 'site');
@@ -46,6 +55,7 @@ const pick = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.
 const chars = await page.evaluate(() => document.querySelector('#gk-text').textContent.length);
 console.log(JSON.stringify({
   label,
+  queries: list,
   text_chars: chars,
   keystrokes: samples.length,
   median_ms: +pick(0.5).toFixed(2),

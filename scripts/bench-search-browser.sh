@@ -41,8 +41,10 @@ scripts/build-viewer.sh
 rm -rf "$work/site"
 "$CARGO_TARGET_DIR/release/gongkai" site reports/bazhou-natural-resources-2023.txt \
   "$work/corpus.txt" --out "$work/site" >/dev/null
-node benches/search-browser.mjs "$work/site" bazhou-natural-resources-2023 real-report
-node benches/search-browser.mjs "$work/site" corpus corpus-100
+for list in mixed everyday; do
+  node benches/search-browser.mjs "$work/site" bazhou-natural-resources-2023 real-report "$list"
+  node benches/search-browser.mjs "$work/site" corpus corpus-100 "$list"
+done
 # The large page itself: first text, the viewer's start, and memory before and after a search.
 node benches/large-page.mjs "$work/site" bazhou-natural-resources-2023 real-report
 node benches/large-page.mjs "$work/site" corpus corpus-100
