@@ -25,8 +25,10 @@ pub struct ReaderContext {
 /// report) the page lets the browser skip drawing top-level sections away from the screen
 /// (CSS `content-visibility: auto`). Otherwise a change above the text, such as search
 /// results appearing, lays out and repaints every line of it: 70 ms a frame for a 1 MB text.
-/// Below it nothing is skipped, so `innerText` (which a portal's reading tools use) still
-/// holds the whole text; find in page, print and screen readers read skipped sections too.
+/// Below it nothing is skipped. A skipped section is still found in page and printed, but
+/// Chromium leaves it out of `innerText` (which a portal's reading tools use) and out of the
+/// accessibility tree until it nears the screen: a screen reader reaches it through the
+/// outline, which is never skipped.
 pub const LONG_TEXT_BYTES: usize = 450_000;
 
 /// How tall a skipped section is taken to be before it was ever drawn: a class from the

@@ -124,4 +124,47 @@ describe('a 1 MB report in one page', () => {
     await assertClean(page);
     await context.close();
   });
+
+  test('far sections, skipped on screen, are reached from the outline by screen readers, and printed', async () => {
+    const context = await watchedContext(env.browser, { viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    watchPage(page);
+    await page.goto(`${env.server.url}corpus/`);
+    await waitLive(page, 120000);
+    // A paragraph near the end, far below the screen: its section may be skipped. (Measuring
+    // it would lay it out, so the test reads the style that lets the browser skip it.)
+    const far = await page.evaluate(() => {
+      const paragraphs = document.querySelectorAll('#gk-text > section p[id^="gk-p-"]');
+      const p = paragraphs[Math.floor(paragraphs.length * 0.9)];
+      const top = p.closest('#gk-text > section');
+      return { id: p.id, section: p.closest('section').firstElementChild.dataset.section, skipped: getComputedStyle(top).contentVisibility };
+    });
+    assert.equal(far.skipped, 'auto');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('Accessibility.enable');
+    const ax = async (selector) => {
+      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      return nodes[0];
+    };
+    // Chromium leaves a skipped section out of the accessibility tree; the outline, never
+    // skipped, links to it, and following the link brings it in.
+    const link = `#gk-outline a[href="#/s/${far.section}"]`;
+    assert.equal((await ax(link)).ignored, false, 'the outline links to the far section');
+    await page.locator(link).evaluate((a) => a.click());
+    await page.waitForFunction((id) => {
+      const top = document.getElementById(id).getBoundingClientRect().top;
+      return top > -800 && top < 1600;
+    }, far.id);
+    await page.waitForTimeout(200);
+    assert.equal((await ax(`[id="${far.id}"]`)).ignored, false, 'followed, the far paragraph is read');
+    // Print: no section is skipped.
+    await page.emulateMedia({ media: 'print' });
+    assert.deepEqual(await page.evaluate(() => [...new Set([...document.querySelectorAll('#gk-text > section')]
+      .map((section) => getComputedStyle(section).contentVisibility))]), ['visible']);
+    await assertClean(page);
+    await context.close();
+  });
 });
