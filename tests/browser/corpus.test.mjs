@@ -54,13 +54,19 @@ after(async () => {
   if (env.dir) await rm(env.dir, { recursive: true, force: true });
 });
 
+/** The corpus page opened at `hash` in a new context, once the viewer runs (unless `live` is false). */
+async function openCorpus(hash = '', { live = true } = {}) {
+  const context = await watchedContext(env.browser, { viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  watchPage(page);
+  await page.goto(`${env.server.url}corpus/${hash}`);
+  if (live) await waitLive(page, 120000);
+  return { page, context };
+}
+
 describe('a 1 MB report in one page', () => {
   test('search counts every hit, marks those on screen, and lists the first 50 paragraphs', async () => {
-    const context = await watchedContext(env.browser, { viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    watchPage(page);
-    await page.goto(`${env.server.url}corpus/`);
-    await waitLive(page, 120000);
+    const { page, context } = await openCorpus();
     const chars = await page.evaluate(() => document.querySelector('#gk-text').textContent.length);
     assert.ok(chars > 1_000_000, `the page holds ${chars} characters of text`);
     const input = page.locator('#gk-search-input');
@@ -100,21 +106,15 @@ describe('a 1 MB report in one page', () => {
   });
 
   test('a deep link far into the page lands at its heading, though far sections are skipped', async () => {
-    const context = await watchedContext(env.browser, { viewport: { width: 1280, height: 800 } });
-    let page = await context.newPage();
-    watchPage(page);
-    await page.goto(`${env.server.url}corpus/`);
-    assert.equal(await page.locator('#gk-text.gk-text--long').count(), 1, 'the long text is marked for skipping');
-    const id = await page.evaluate(() => {
+    const first = await openCorpus('', { live: false });
+    assert.equal(await first.page.locator('#gk-text.gk-text--long').count(), 1, 'the long text is marked for skipping');
+    const id = await first.page.evaluate(() => {
       const heads = document.querySelectorAll('#gk-text > section > .gk-heading');
       return heads[Math.floor(heads.length * 0.8)].dataset.section;
     });
+    await first.context.close();
     // Opened afresh, as a link from a chat would be.
-    await page.close();
-    page = await context.newPage();
-    watchPage(page);
-    await page.goto(`${env.server.url}corpus/#/s/${id}`);
-    await waitLive(page, 120000);
+    const { page, context } = await openCorpus(`#/s/${id}`);
     const heading = page.locator(`[id="gk-s-${id}"]`);
     await page.waitForFunction((sel) => {
       const top = document.querySelector(sel).getBoundingClientRect().top;
@@ -126,11 +126,7 @@ describe('a 1 MB report in one page', () => {
   });
 
   test('far sections, skipped on screen, are reached from the outline by screen readers, and printed', async () => {
-    const context = await watchedContext(env.browser, { viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    watchPage(page);
-    await page.goto(`${env.server.url}corpus/`);
-    await waitLive(page, 120000);
+    const { page, context } = await openCorpus();
     // A paragraph near the end, far below the screen: its section may be skipped. (Measuring
     // it would lay it out, so the test reads the style that lets the browser skip it.)
     const far = await page.evaluate(() => {
