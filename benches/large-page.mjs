@@ -55,7 +55,7 @@ const started = { ...(await heapMb()), renderer_mb: rendererMb() };
 await page.locator('#gk-search-input').fill('法');
 await page.locator('#gk-search-count').filter({ hasText: /共 \d+ 处/ }).waitFor({ timeout: 120000 });
 const searched = { ...(await heapMb()), renderer_mb: rendererMb() };
-// Scrolling while results update: the page scrolls 40 px a frame for 4 s while a query is
+// Scrolling while results update: the page scrolls 40 px a frame for about 3 s while a query is
 // typed a key every 150 ms; the frames' intervals say whether it stays at 60 fps.
 await page.locator('#gk-search-input').fill('');
 const frames = await page.evaluate(async () => {

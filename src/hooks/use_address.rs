@@ -60,10 +60,10 @@ impl AddressHandle {
     fn write(&self, address: Address, replace: bool, typed: bool) {
         let window = gloo::utils::window();
         let shown = window.location().href().unwrap_or_default();
-        let pending_push = self.pending.borrow().as_ref().map(|p| p.push);
-        let href = match self.pending.borrow().as_ref() {
-            Some(pending) => pending.url.clone(),
-            None => shown.clone(),
+        // A pending write is what the URL is about to be: the next one builds on it.
+        let (href, pending_push) = match self.pending.borrow().as_ref() {
+            Some(pending) => (pending.url.clone(), Some(pending.push)),
+            None => (shown.clone(), None),
         };
         let url = self.key.write(&href, &address);
         if typed {
@@ -99,9 +99,9 @@ impl AddressHandle {
     }
 }
 
-/// Writes a pending search's URL now (a move, or the pause). A new entry is
-/// pushed without the hash being set, so the browser neither looks for an element the hash
-/// names nor fires `hashchange`.
+/// Writes a pending search's URL now (a move, or the pause). A new entry is pushed without the
+/// hash being set, so the browser neither looks for an element the hash names nor fires
+/// `hashchange`.
 fn flush(pending: &RefCell<Option<PendingWrite>>) {
     let write = pending.borrow_mut().take();
     match write {
@@ -155,8 +155,8 @@ pub fn use_address(initial: Address, key: AddressKey) -> AddressHandle {
                 {
                     let mut unwritten = unwritten.borrow_mut();
                     match unwritten.as_ref() {
-                        // The late event of the viewer's own last write (the search's first
-                        // key): the search typed since then stands.
+                        // The late `hashchange` of a move the viewer made just before typing
+                        // (its URL is still the one shown): the search typed since then stands.
                         Some(write) if write.shown == href => return,
                         // Back or forward to another entry: the pending URL belonged to the
                         // one left, and must not be written over this one.
