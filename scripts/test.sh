@@ -55,7 +55,7 @@ GONGKAI_SITE="$PWD/site" scripts/lighthouse.sh --check
 
 # Coverage-guided fuzzing, a short smoke of each target (nightly for cargo-fuzz only; the long
 # runs are in the README). Each step fails on a broken invariant and keeps the input.
-for target in decode parse_text search route html compare site; do
+for target in decode parse_text search route html compare site unpack; do
   step "fuzz smoke: $target (30 s)"
   scripts/fuzz.sh "$target" 30
 done

@@ -39,6 +39,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     #[cfg(feature = "html")]
     ("html", fuzz_html),
     ("compare", fuzz_compare),
+    ("unpack", fuzz_unpack),
 ];
 
 // ---- entry points -------------------------------------------------------------------------
@@ -77,6 +78,40 @@ pub fn fuzz_decode(bytes: &[u8]) -> Check {
             Ok(())
         }
     }
+}
+
+/// Packed bytes → text ([`crate::textpack`], the shelf's search file as the page reads it):
+/// never panics and never gives more than [`MAX_PACKED_CHARS`] characters. Bytes starting
+/// with `\x01` are a text (lossy UTF-8) that must pack and unpack to itself; with `\x02`, a
+/// text packed and then damaged at one byte (the next input byte says where, the one after
+/// what with), which must unpack to an error or to some text, never to a panic.
+///
+/// [`MAX_PACKED_CHARS`]: crate::textpack::MAX_PACKED_CHARS
+pub fn fuzz_unpack(bytes: &[u8]) -> Check {
+    use crate::textpack::{pack, unpack, MAX_PACKED_CHARS};
+    match bytes.split_first() {
+        Some((1, rest)) => {
+            let text = String::from_utf8_lossy(rest);
+            let back = unpack(&pack(&text)).map_err(|e| format!("packed text unpacks: {e}"))?;
+            ensure!(back == text, "text changed by packing: {back:?}");
+        }
+        Some((2, [at, with, rest @ ..])) => {
+            let mut packed = pack(&String::from_utf8_lossy(rest));
+            let i = usize::from(*at) * packed.len() / 256;
+            packed[i] ^= with | 1;
+            let _ = unpack(&packed);
+        }
+        _ => {
+            if let Ok(text) = unpack(bytes) {
+                ensure!(
+                    text.chars().count() as u64 <= MAX_PACKED_CHARS,
+                    "{} characters unpacked",
+                    text.chars().count()
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Text → report. Bytes starting with `\x01` spell a report-like text without portal chrome

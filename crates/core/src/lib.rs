@@ -25,3 +25,4 @@ pub mod route;
 pub mod runs;
 pub mod search;
 pub mod table;
+pub mod textpack;
