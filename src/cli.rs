@@ -26,6 +26,8 @@ gongkai — 政务公开报告阅读器的命令行工具
   gongkai compare FILE FILE... [--json | --csv]
                             历年对比：识别各报告的年度和发布机关，把同一机关历年报告中
                             的同一项数据对齐成序列，输出 JSON（默认）或 CSV
+  gongkai unpack FILE       输出网站检索文件（search-….bin，报告库全库检索读取的压缩文本）
+                            中的 JSON，便于核对检索数据
   gongkai help              显示本说明
 
 FILE 可以是纯文本，也可以是从门户网站保存的网页（.html/.htm），网页中的表格保留为表格。
@@ -46,6 +48,7 @@ pub fn run(args: &[String]) -> ExitCode {
         }
         Some("site") => site_command(&args[1..], out),
         Some("compare") => compare_command(&args[1..], out, err),
+        Some("unpack") if args.len() == 2 => unpack_command(&args[1], out, err),
         Some("help" | "-h" | "--help") => writeln!(out, "{USAGE}").map(|_| ExitCode::SUCCESS),
         _ => writeln!(err, "{USAGE}").map(|_| ExitCode::from(2)),
     };
@@ -86,6 +89,23 @@ fn parse_command(path: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         Ok(report) => {
             serde_json::to_writer_pretty(&mut *out, &report)?;
             writeln!(out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(message) => {
+            writeln!(err, "gongkai: {message}")?;
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+/// Prints the text a site's packed search file holds (the JSON the shelf's search reads).
+fn unpack_command(path: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitCode> {
+    let unpacked = fs::read(Path::new(path))
+        .map_err(|e| format!("{path}: 无法读取文件：{e}"))
+        .and_then(|bytes| crate::textpack::unpack(&bytes).map_err(|e| format!("{path}: {e}")));
+    match unpacked {
+        Ok(text) => {
+            out.write_all(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Err(message) => {

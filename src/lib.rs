@@ -7,6 +7,7 @@
 pub use gongkai_core::html;
 pub use gongkai_core::{
     compare, id, limits, metrics, numerals, parse, publish, qr, report, route, runs, search, table,
+    textpack,
 };
 
 pub mod app;

@@ -583,7 +583,7 @@ fn copy_files(from: &Path, to: &Path, except: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-/// Removes the last build's search files (`search-*.json`, the noscript stylesheet): a new
+/// Removes the last build's search files (`search-*.bin`, the noscript stylesheet): a new
 /// build writes its own, or none when its viewer has no shelf search.
 fn remove_shelf_search(out: &Path) {
     let Ok(entries) = fs::read_dir(out) else {
@@ -591,32 +591,58 @@ fn remove_shelf_search(out: &Path) {
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let search_text =
-            name.starts_with("search-") && (name.ends_with(".json") || name.ends_with(".json.gz"));
+        // `.json` was the form before the text was packed.
+        let search_text = name.starts_with("search-")
+            && [".bin", ".bin.gz", ".json", ".json.gz"]
+                .iter()
+                .any(|end| name.ends_with(end));
         if search_text || name.starts_with(SHELF_NOSCRIPT_CSS) {
             let _ = fs::remove_file(entry.path());
         }
     }
 }
 
-/// The site's searchable text ([`shelf_text`]) as `search-<hash>.json` at the site's root,
-/// with its gzip copy. The name changes with the
-/// content, so a browser never uses an old build's text with a new shelf. Returns the file's
-/// name.
+/// The site's searchable text ([`shelf_text`]) at the site's root, in the smaller of two
+/// forms: JSON packed by [`textpack`] (`search-<hash>.bin`), or the JSON itself
+/// (`search-<hash>.json`) with its gzip copy. Packing wins on reports that share only the
+/// genre's wording (57 % of gzip's size); gzip wins on reports that repeat each other word
+/// for word, a whole text at a time, which its 32 KB window finds. The shelf tells the two
+/// apart by the packed form's first bytes. The name changes with the content, so a browser
+/// never uses an old build's text with a new shelf. Returns the file's name.
+///
+/// [`textpack`]: crate::textpack
 fn write_search_text(reports: &[PublishedReport], out: &Path) -> Result<String, String> {
     let io = |path: &Path, e: std::io::Error| format!("{}: 无法写入：{e}", path.display());
     let json = serde_json::to_string(&shelf_text(reports))
         .map_err(|e| format!("{}: 检索数据无法写出：{e}", out.display()))?;
-    let name = format!("search-{:08x}.json", fnv1a(json.as_bytes()));
-    let path = out.join(&name);
-    fs::write(&path, json).map_err(|e| io(&path, e))?;
-    gzip_beside(&path)?;
-    Ok(name)
+    let packed = crate::textpack::pack(&json);
+    let json_path = out.join(format!("search-{:08x}.json", fnv1a(json.as_bytes())));
+    fs::write(&json_path, &json).map_err(|e| io(&json_path, e))?;
+    gzip_beside(&json_path)?;
+    let json_gz = json_path.with_extension("json.gz");
+    // Without gzip on this machine the JSON would be sent as it is: pack.
+    let gzip_wins = fs::metadata(&json_gz).is_ok_and(|m| m.len() <= packed.len() as u64);
+    if gzip_wins {
+        return Ok(file_name(&json_path));
+    }
+    for path in [&json_path, &json_gz] {
+        if path.exists() {
+            fs::remove_file(path).map_err(|e| io(path, e))?;
+        }
+    }
+    let path = out.join(format!("search-{:08x}.bin", fnv1a(&packed)));
+    fs::write(&path, &packed).map_err(|e| io(&path, e))?;
+    Ok(file_name(&path))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// What the shelf's search reads: every report's text, in the shelf's order (an office's
-/// reports side by side, so gzip finds the wording they share), with the search tables cut
-/// once for the characters of all of them.
+/// reports side by side), with the search tables cut once for the characters of all of them.
 pub fn shelf_text(reports: &[PublishedReport]) -> ShelfText {
     let mut chars = BTreeSet::new();
     for (_, text) in reports.iter().flat_map(|p| p.report.blocks()) {

@@ -606,15 +606,27 @@ fn each_office_with_series_gets_a_comparison_page_of_charts_and_tables() {
     assert!(page.contains("&gt;审计项目"), "the label, escaped");
 }
 
-/// The site's searchable text (`search-<hash>.json`) and the shelf's search box.
+/// The site's searchable text (`search-<hash>.bin`, packed JSON, or `search-<hash>.json`)
+/// and the shelf's search box.
 fn search_file(out: &Path) -> (String, gongkai::search::shelf::ShelfText) {
     let names: Vec<String> = fs::read_dir(out)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.starts_with("search-") && n.ends_with(".json"))
+        .filter(|n| n.starts_with("search-") && (n.ends_with(".bin") || n.ends_with(".json")))
         .collect();
     assert_eq!(names.len(), 1, "one search file: {names:?}");
-    let json = fs::read_to_string(out.join(&names[0])).unwrap();
+    let bytes = fs::read(out.join(&names[0])).unwrap();
+    assert_eq!(
+        gongkai::textpack::is_packed(&bytes),
+        names[0].ends_with(".bin"),
+        "{}",
+        names[0]
+    );
+    let json = if names[0].ends_with(".bin") {
+        gongkai::textpack::unpack(&bytes).expect("search file unpacks")
+    } else {
+        String::from_utf8(bytes).unwrap()
+    };
     (
         names[0].clone(),
         serde_json::from_str(&json).expect("search file reads back"),
@@ -741,4 +753,68 @@ fn without_the_shelf_search_build_the_shelf_has_no_search_box() {
         .file_name()
         .to_string_lossy()
         .starts_with("search-")));
+}
+
+#[test]
+fn gongkai_unpack_prints_the_json_of_the_search_file_and_names_a_file_it_cannot_read() {
+    let out = build(
+        "unpack",
+        vec![(PathBuf::from(common::REAL), common::real())],
+        None,
+    );
+    let (name, text) = search_file(&out);
+    let run = |path: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            .arg("unpack")
+            .arg(path)
+            .output()
+            .unwrap()
+    };
+    let output = run(&out.join(&name));
+    assert!(output.status.success(), "{output:?}");
+    let printed: gongkai::search::shelf::ShelfText =
+        serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(printed, text);
+    assert_eq!(printed.reports[0].title, common::real().title);
+
+    let output = run(Path::new(common::REAL));
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        message.contains(common::REAL) && message.contains("不是压缩文本"),
+        "{message}"
+    );
+}
+
+#[test]
+fn the_search_file_is_packed_unless_gzip_sends_it_smaller() {
+    // Different reports, sharing only the genre's wording: packed.
+    let mut reports = vec![(PathBuf::from(common::REAL), common::real())];
+    reports.extend(
+        common::test_reports()
+            .into_iter()
+            .map(|(path, report)| (PathBuf::from(path), report)),
+    );
+    let out = build("search-packed", reports, None);
+    let (name, _) = search_file(&out);
+    assert!(name.ends_with(".bin"), "{name}");
+    assert!(
+        !out.join(format!("{name}.gz")).exists() || {
+            let gz = fs::metadata(out.join(format!("{name}.gz"))).unwrap().len();
+            gz < fs::metadata(out.join(&name)).unwrap().len()
+        }
+    );
+
+    // One report published eight times, word for word: gzip's window finds each copy in the
+    // one before, and the JSON with its gzip copy is sent.
+    let copies = (0..8)
+        .map(|i| (PathBuf::from(format!("copy-{i}.txt")), common::real()))
+        .collect();
+    let out = build("search-json", copies, None);
+    let (name, text) = search_file(&out);
+    assert!(name.ends_with(".json"), "{name}");
+    assert!(out.join(format!("{name}.gz")).exists());
+    assert_eq!(text.reports.len(), 8);
+    let shelf = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(shelf.contains(&format!("data-search=\"{name}\"")));
 }

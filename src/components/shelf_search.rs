@@ -10,7 +10,8 @@ use crate::{
 
 #[derive(Properties, PartialEq)]
 pub struct ShelfSearchProps {
-    /// The site's searchable text (`search-<hash>.json`), relative to the shelf page.
+    /// The site's searchable text (`search-<hash>.bin`, packed JSON, or
+    /// `search-<hash>.json`), relative to the shelf page.
     pub search_file: AttrValue,
     /// The shelf page's search box, which this component listens to (it is in the page's own
     /// HTML, so typing never waits for the app).
@@ -133,6 +134,9 @@ mod browser {
             .ok()
     }
 
+    /// How long typing pauses before the address follows the box.
+    const ADDRESS_PAUSE_MS: u32 = 300;
+
     /// Puts `query` in the box (a suggestion was chosen) and in the address.
     pub fn set_box(id: &str, query: &str) {
         if let Some(input) = input(id) {
@@ -215,16 +219,24 @@ mod browser {
             let load = load.clone();
             EventListener::new(&input, "focus", move |_| load())
         };
+        // The address follows the box once typing pauses: writing it costs a few
+        // milliseconds a key (Chromium fetches the icon again), the results must not wait.
+        let pending_address = std::rc::Rc::new(std::cell::RefCell::new(None));
         let on_input = {
             let field = input.clone();
+            let pending_address = pending_address.clone();
             EventListener::new(&input, "input", move |_| {
                 let query = field.value();
-                keep_in_address(&query);
-                dispatch.dispatch(ShelfSearchAction::Query(query));
+                dispatch.dispatch(ShelfSearchAction::Query(query.clone()));
                 load();
+                let write = gloo::timers::callback::Timeout::new(ADDRESS_PAUSE_MS, move || {
+                    keep_in_address(&query)
+                });
+                // Dropping the previous timeout cancels it.
+                pending_address.replace(Some(write));
             })
         };
-        Box::new(move || drop((on_focus, on_input)))
+        Box::new(move || drop((on_focus, on_input, pending_address)))
     }
 
     async fn fetch_text(file: &str) -> Result<ShelfText, String> {
@@ -241,11 +253,15 @@ mod browser {
         if !response.ok() {
             return Err(format!("{file}: HTTP {}", response.status()));
         }
-        let body = JsFuture::from(response.text().map_err(failed)?)
+        let body = JsFuture::from(response.array_buffer().map_err(failed)?)
             .await
-            .map_err(failed)?
-            .as_string()
-            .unwrap_or_default();
+            .map_err(failed)?;
+        let bytes = js_sys::Uint8Array::new(&body).to_vec();
+        let body = if crate::textpack::is_packed(&bytes) {
+            crate::textpack::unpack(&bytes).map_err(|e| format!("{file}: {e}"))?
+        } else {
+            String::from_utf8(bytes).map_err(|_| format!("{file}: 不是 UTF-8 文本"))?
+        };
         serde_json::from_str(&body).map_err(|e| format!("{file}: {e}"))
     }
 }

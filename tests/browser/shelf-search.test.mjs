@@ -5,7 +5,12 @@
 // that hit; ?q= reopens a search; axe finds nothing and a 320 px phone does not scroll sideways.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertClean, openPage, runAxe, useServedBrowser } from './harness.mjs';
+import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ROOT, REAL_REPORT, REAL_SLUG, assertClean, gongkai, openPage, runAxe, serveDir, useServedBrowser,
+} from './harness.mjs';
 
 const env = useServedBrowser();
 const NARROW = { width: 320, height: 640 };
@@ -43,7 +48,7 @@ describe('search across every report on the shelf', () => {
   test('nothing is fetched until the box is used; each report counts what its own search finds', async () => {
     const { page, context } = await openPage(env.browser, env.server.root, { live: false });
     const fetched = [];
-    page.on('request', (r) => { if (/\/search-[0-9a-f]{8}\.json$/.test(r.url())) fetched.push(r.url()); });
+    page.on('request', (r) => { if (/\/search-[0-9a-f]{8}\.bin$/.test(r.url())) fetched.push(r.url()); });
     const box = page.locator('#gk-shelf-q');
     await box.waitFor({ state: 'visible' });
     await page.waitForTimeout(1500);
@@ -57,7 +62,8 @@ describe('search across every report on the shelf', () => {
     assert.ok(reports.length >= 2, `行政复议 is in several reports: ${said}`);
     const total = reports.reduce((sum, r) => sum + r.count, 0);
     assert.equal(said, `在 ${reports.length} 篇报告中找到 ${total} 处`);
-    assert.equal(await page.evaluate(() => location.search), `?q=${encodeURIComponent('行政复议')}`);
+    // The address follows the box once typing pauses (300 ms), not at every key.
+    await page.waitForFunction((q) => location.search === q, `?q=${encodeURIComponent('行政复议')}`);
     for (const { slug, count } of reports.slice(0, 4)) {
       assert.equal(count, await ownCount(env.browser, env.server.root, slug, '行政复议'), slug);
     }
@@ -115,5 +121,36 @@ describe('search across every report on the shelf', () => {
     await runAxe(page);
     await assertClean(page);
     await context.close();
+  });
+
+  test('a site of word-for-word copies gets its search text as gzipped JSON, searched the same', async () => {
+    // The test site's text is packed (search-<hash>.bin); copies of one report are gzip's
+    // case, so `gongkai site` writes JSON there, and the shelf must read either.
+    assert.ok((await readdir(join(ROOT, 'site'))).some((f) => /^search-[0-9a-f]{8}\.bin$/.test(f)));
+    const dir = await mkdtemp(join(tmpdir(), 'gongkai-shelf-json-'));
+    try {
+      const copies = [1, 2, 3, 4, 5, 6].map((i) => join(dir, `copy-${i}.txt`));
+      await Promise.all(copies.map((to) => copyFile(REAL_REPORT, to)));
+      await gongkai(['site', ...copies, '--out', join(dir, 'site'), '--viewer', join(ROOT, 'dist')]);
+      const files = await readdir(join(dir, 'site'));
+      assert.ok(files.some((f) => /^search-[0-9a-f]{8}\.json$/.test(f)), files.join(' '));
+      assert.ok(!files.some((f) => f.endsWith('.bin')), files.join(' '));
+      const server = await serveDir(join(dir, 'site'));
+      try {
+        const { page, context } = await openPage(env.browser, `${server.url}?q=${encodeURIComponent('行政复议')}`, { live: false });
+        const said = await shelfCount(page);
+        const reports = await listed(page);
+        const own = await ownCount(env.browser, env.server.root, REAL_SLUG, '行政复议');
+        assert.ok(own > 0);
+        assert.deepEqual(reports.map((r) => r.count), [own, own, own, own, own, own]);
+        assert.equal(said, `在 6 篇报告中找到 ${6 * own} 处`);
+        await assertClean(page);
+        await context.close();
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
