@@ -2,7 +2,7 @@
 //! search text (every report of a site) is sent packed with this and unpacked in the page.
 //!
 //! gzip codes bytes and finds repeats only within its last 32 KB, so UTF-8 Chinese (three
-//! bytes a character, a character set of thousands) gzips to about half its size and a
+//! bytes a character, a character set of thousands) gzips to about 40 % of its size and a
 //! site's reports hardly help each other. This is an order-2 PPM model over characters with
 //! a range coder: each character is predicted from the two before it, falling back to one,
 //! none, and then to the next character never seen before. Wording common to the genre
@@ -114,8 +114,8 @@ pub fn unpack(bytes: &[u8]) -> Result<String, UnpackError> {
     }
     let mut model = Model::new(alphabet.len());
     let mut decoder = Decoder::new(coded);
-    // Each character takes at least one byte of UTF-8; the claimed count is not trusted
-    // for the allocation beyond what the coded bytes could plausibly hold.
+    // Room for the claimed characters, but never more than 3 MB before they are decoded:
+    // the claim is not trusted.
     let mut text = String::with_capacity(usize::try_from(chars.min(1 << 20)).unwrap_or(0) * 3);
     for at_char in 0..chars {
         let symbol = model
