@@ -227,10 +227,12 @@ mod browser {
             let pending_address = pending_address.clone();
             EventListener::new(&input, "input", move |_| {
                 let query = field.value();
-                dispatch.dispatch(ShelfSearchAction::Query(query.clone()));
+                dispatch.dispatch(ShelfSearchAction::Query(query));
                 load();
+                // What the box holds then, which a chosen suggestion may have replaced.
+                let field = field.clone();
                 let write = gloo::timers::callback::Timeout::new(ADDRESS_PAUSE_MS, move || {
-                    keep_in_address(&query)
+                    keep_in_address(&field.value())
                 });
                 // Dropping the previous timeout cancels it.
                 pending_address.replace(Some(write));

@@ -112,6 +112,25 @@ describe('search across every report on the shelf', () => {
     await context.close();
   });
 
+  test('a suggestion chosen before the typing pause is what the address keeps', async () => {
+    const { page, context } = await openPage(env.browser, env.server.root, { live: false });
+    const box = page.locator('#gk-shelf-q');
+    await box.click();
+    await box.pressSequentially('行政', { delay: 20 });
+    await shelfCount(page);
+    // The text is loaded: now a query that finds nothing, and its suggestion at once.
+    await box.fill('');
+    await box.pressSequentially('行政复议 火星', { delay: 10 });
+    const suggestion = page.locator('button.gk-suggestion').first();
+    const chosen = await suggestion.innerText();
+    await suggestion.click();
+    await page.waitForTimeout(600);
+    assert.equal(await page.evaluate(() => location.search), `?q=${encodeURIComponent(chosen)}`);
+    assert.equal(await box.inputValue(), chosen);
+    await assertClean(page);
+    await context.close();
+  });
+
   test('results pass axe and fit a 320 px phone', async () => {
     const { page, context } = await openPage(env.browser, `${env.server.root}?q=${encodeURIComponent('法')}`, { viewport: NARROW, live: false });
     await shelfCount(page);
