@@ -17,9 +17,15 @@ const label = process.argv[3] ?? site;
 const server = await serveDir(site, { needs: ['index.html'], hint: 'run gongkai site first' });
 const browser = await launchChromium();
 const { page, context, problems } = await openPage(browser, server.url, { viewport: { width: 1280, height: 800 }, live: false });
-// Ready: the first keystroke's results, from focus (the text fetched, parsed and indexed).
-const load_ms = await page.evaluate(async () => {
+// Ready: the first keystroke's results, from focus (the text fetched, unpacked, parsed and
+// indexed), and the longest task meanwhile: how long a key typed then would wait.
+const { load_ms, longest_task_ms } = await page.evaluate(async () => {
   const input = document.querySelector('#gk-shelf-q');
+  let longest = 0;
+  const tasks = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  tasks.observe({ type: 'longtask' });
   const start = performance.now();
   input.focus();
   input.value = '法';
@@ -32,7 +38,8 @@ const load_ms = await page.evaluate(async () => {
   input.value = '';
   input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' }));
   await new Promise((r) => setTimeout(r, 50));
-  return ready;
+  tasks.disconnect();
+  return { load_ms: ready, longest_task_ms: Math.round(longest) };
 });
 
 const samples = await page.evaluate(async ({ queries, rounds }) => {
@@ -90,6 +97,7 @@ console.log(JSON.stringify({
   dom_updated: { median_ms: pick(updated, 0.5), p95_ms: pick(updated, 0.95), max_ms: pick(updated, 1) },
   with_next_frame: { median_ms: pick(settled, 0.5), p95_ms: pick(settled, 0.95), max_ms: pick(settled, 1) },
   first_results_after_focus_ms: Math.round(load_ms),
+  longest_task_during_first_use_ms: longest_task_ms,
   console_errors: problems.consoleErrors.length,
 }));
 await context.close();

@@ -93,41 +93,89 @@ pub fn is_packed(bytes: &[u8]) -> bool {
 
 /// The text [`pack`] packed into `bytes`.
 pub fn unpack(bytes: &[u8]) -> Result<String, UnpackError> {
-    let rest = bytes.strip_prefix(MAGIC).ok_or(UnpackError::NotPacked)?;
-    let (chars, rest) = read_leb128(rest).ok_or(UnpackError::BadHeader)?;
-    if chars > MAX_PACKED_CHARS {
-        return Err(UnpackError::TooLong(chars));
+    let mut unpacking = Unpacking::new(bytes)?;
+    while !unpacking.step(u64::MAX)? {}
+    unpacking.finish()
+}
+
+/// Unpacking a few characters at a time, so that a page can let the reader's input in
+/// between steps (a site's text takes a tenth of a second or more on a phone).
+pub struct Unpacking<'a> {
+    alphabet: Vec<char>,
+    model: Model,
+    decoder: Decoder<'a>,
+    chars: u64,
+    decoded: u64,
+    text: String,
+}
+
+impl<'a> Unpacking<'a> {
+    /// Checks the header and the alphabet of `bytes`; nothing is decoded yet.
+    pub fn new(bytes: &'a [u8]) -> Result<Self, UnpackError> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(UnpackError::NotPacked)?;
+        let (chars, rest) = read_leb128(rest).ok_or(UnpackError::BadHeader)?;
+        if chars > MAX_PACKED_CHARS {
+            return Err(UnpackError::TooLong(chars));
+        }
+        let (alphabet_len, rest) = read_leb128(rest).ok_or(UnpackError::BadHeader)?;
+        let alphabet_len = usize::try_from(alphabet_len).map_err(|_| UnpackError::BadHeader)?;
+        if rest.len() < alphabet_len {
+            return Err(UnpackError::BadHeader);
+        }
+        let (alphabet, coded) = rest.split_at(alphabet_len);
+        let alphabet: Vec<char> = std::str::from_utf8(alphabet)
+            .map_err(|_| UnpackError::BadAlphabet)?
+            .chars()
+            .collect();
+        let mut seen: HashMap<char, (), FastHash> = HashMap::default();
+        if alphabet.iter().any(|&c| seen.insert(c, ()).is_some()) {
+            return Err(UnpackError::BadAlphabet);
+        }
+        Ok(Unpacking {
+            model: Model::new(alphabet.len()),
+            alphabet,
+            decoder: Decoder::new(coded),
+            chars,
+            decoded: 0,
+            // Room for the claimed characters, but never more than 3 MB before they are
+            // decoded: the claim is not trusted.
+            text: String::with_capacity(usize::try_from(chars.min(1 << 20)).unwrap_or(0) * 3),
+        })
     }
-    let (alphabet_len, rest) = read_leb128(rest).ok_or(UnpackError::BadHeader)?;
-    let alphabet_len = usize::try_from(alphabet_len).map_err(|_| UnpackError::BadHeader)?;
-    if rest.len() < alphabet_len {
-        return Err(UnpackError::BadHeader);
+
+    /// Decodes up to `count` more characters; `true` once every character is decoded.
+    pub fn step(&mut self, count: u64) -> Result<bool, UnpackError> {
+        let alphabet = self.alphabet.len() as u32;
+        for _ in 0..count {
+            let at_char = self.decoded;
+            if at_char == self.chars {
+                break;
+            }
+            let symbol = self
+                .model
+                .decode(&mut self.decoder, alphabet)
+                .ok_or(UnpackError::Corrupt { at_char })?;
+            self.text.push(self.alphabet[symbol as usize]);
+            self.decoded += 1;
+        }
+        Ok(self.decoded == self.chars)
     }
-    let (alphabet, coded) = rest.split_at(alphabet_len);
-    let alphabet: Vec<char> = std::str::from_utf8(alphabet)
-        .map_err(|_| UnpackError::BadAlphabet)?
-        .chars()
-        .collect();
-    let mut seen: HashMap<char, (), FastHash> = HashMap::default();
-    if alphabet.iter().any(|&c| seen.insert(c, ()).is_some()) {
-        return Err(UnpackError::BadAlphabet);
+
+    /// How many characters are decoded.
+    pub fn decoded(&self) -> u64 {
+        self.decoded
     }
-    let mut model = Model::new(alphabet.len());
-    let mut decoder = Decoder::new(coded);
-    // Room for the claimed characters, but never more than 3 MB before they are decoded:
-    // the claim is not trusted.
-    let mut text = String::with_capacity(usize::try_from(chars.min(1 << 20)).unwrap_or(0) * 3);
-    for at_char in 0..chars {
-        let symbol = model
-            .decode(&mut decoder, alphabet.len() as u32)
-            .ok_or(UnpackError::Corrupt { at_char })?;
-        text.push(alphabet[symbol as usize]);
+
+    /// The text, once [`Unpacking::step`] has said every character is decoded.
+    pub fn finish(self) -> Result<String, UnpackError> {
+        // The decoder reads exactly the bytes the encoder wrote: fewer or more is damage.
+        if self.decoded != self.chars || !self.decoder.at_end() {
+            return Err(UnpackError::Corrupt {
+                at_char: self.decoded,
+            });
+        }
+        Ok(self.text)
     }
-    // The decoder reads exactly the bytes the encoder wrote: fewer or more is damage.
-    if !decoder.at_end() {
-        return Err(UnpackError::Corrupt { at_char: chars });
-    }
-    Ok(text)
 }
 
 /// A context's list of counts, kept in [`Lists`]: where it starts, how many it holds, how
@@ -730,6 +778,23 @@ mod tests {
                 packed.len()
             );
         }
+    }
+
+    #[test]
+    fn unpacking_in_steps_gives_the_same_text() {
+        let text = "本年度，我局深入学习贯彻习近平法治思想，全面推进法治政府建设。".repeat(10);
+        let packed = pack(&text);
+        let mut unpacking = Unpacking::new(&packed).unwrap();
+        let mut steps = 0;
+        while !unpacking.step(7).unwrap() {
+            steps += 1;
+            assert_eq!(unpacking.decoded(), steps * 7);
+        }
+        assert_eq!(unpacking.finish().as_deref(), Ok(text.as_str()));
+        // Finishing early is an error, not a shorter text.
+        let mut early = Unpacking::new(&packed).unwrap();
+        early.step(5).unwrap();
+        assert_eq!(early.finish(), Err(UnpackError::Corrupt { at_char: 5 }));
     }
 
     #[test]
