@@ -220,3 +220,19 @@ fn report_text_in_results_stays_text() {
         "{html}"
     );
 }
+
+#[test]
+fn indexing_a_few_reports_at_a_time_gives_the_same_index() {
+    let (_, text) = shelf();
+    let whole = ShelfIndex::new(text.clone());
+    let mut indexing = ShelfIndex::indexing(text);
+    let mut steps = 0;
+    while !indexing.step(2) {
+        steps += 1;
+    }
+    assert!(steps >= 2, "the test reports take several steps of two");
+    let stepped = indexing.finish();
+    for query in ["行政复议", "法治", "xzfy", "12345"] {
+        assert_eq!(stepped.search(query), whole.search(query), "{query}");
+    }
+}

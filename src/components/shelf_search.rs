@@ -194,7 +194,11 @@ mod browser {
                 wasm_bindgen_futures::spawn_local(async move {
                     match fetch_text(&file).await {
                         Ok(text) => {
-                            let index = Shared::leak(ShelfIndex::new(text));
+                            let mut indexing = ShelfIndex::indexing(text);
+                            while !indexing.step(INDEX_STEP_REPORTS) {
+                                next_task().await;
+                            }
+                            let index = Shared::leak(indexing.finish());
                             dispatch.dispatch(ShelfSearchAction::Loaded(index));
                         }
                         Err(error) => dispatch.dispatch(ShelfSearchAction::Failed(error)),
@@ -244,6 +248,9 @@ mod browser {
     /// Characters unpacked between two chances for the page to take input: about 5 ms here,
     /// 20 ms on a slow phone.
     const UNPACK_STEP_CHARS: u64 = 20_000;
+    /// Reports indexed between two such chances: about the same time for reports of a
+    /// report's usual length.
+    const INDEX_STEP_REPORTS: usize = 10;
 
     /// Resolves in the next task (a message the page sends itself, which, unlike a repeated
     /// zero timer, is never held back 4 ms), so that input waiting in between is handled.

@@ -146,18 +146,49 @@ pub struct ReportHits {
     pub results: SearchResults,
 }
 
+/// Indexing a site's reports a few at a time, so that a page can take the reader's input in
+/// between (a hundred reports take a tenth of a second or more on a phone).
+pub struct ShelfIndexing {
+    tables: Arc<Tables>,
+    reports: Vec<ShelfReport>,
+    indexes: Vec<SearchIndex>,
+}
+
+impl ShelfIndexing {
+    /// Indexes up to `count` more reports; `true` once every report is indexed.
+    pub fn step(&mut self, count: usize) -> bool {
+        let from = self.indexes.len();
+        let to = from.saturating_add(count).min(self.reports.len());
+        for report in &self.reports[from..to] {
+            let index = SearchIndex::from_blocks(report.blocks(), Arc::clone(&self.tables));
+            self.indexes.push(index);
+        }
+        self.indexes.len() == self.reports.len()
+    }
+
+    /// The index, with every report not yet indexed indexed now.
+    pub fn finish(mut self) -> ShelfIndex {
+        self.step(usize::MAX);
+        ShelfIndex {
+            reports: self.reports,
+            indexes: self.indexes,
+        }
+    }
+}
+
 impl ShelfIndex {
     /// Indexes every report, parsing the search tables once for all of them.
     pub fn new(text: ShelfText) -> Self {
-        let tables = Arc::new(Tables::from_text(&text.tables));
-        let indexes = text
-            .reports
-            .iter()
-            .map(|report| SearchIndex::from_blocks(report.blocks(), Arc::clone(&tables)))
-            .collect();
-        ShelfIndex {
+        Self::indexing(text).finish()
+    }
+
+    /// [`ShelfIndex::new`] a step at a time: the tables are parsed now, the reports indexed
+    /// by [`ShelfIndexing::step`].
+    pub fn indexing(text: ShelfText) -> ShelfIndexing {
+        ShelfIndexing {
+            tables: Arc::new(Tables::from_text(&text.tables)),
+            indexes: Vec::with_capacity(text.reports.len()),
             reports: text.reports,
-            indexes,
         }
     }
 
