@@ -440,15 +440,9 @@ impl Model {
 
     fn encode(&mut self, coder: &mut Encoder, symbol: u32) {
         let contexts = self.contexts();
-        let (order2, order1) = contexts.views();
         let mut found_at = NOT_FOUND;
-        for (order, counts) in longest_first(&order2, &order1, contexts.order0)
-            .into_iter()
-            .enumerate()
-        {
-            let Some(counts) = counts.filter(|c| !c.is_empty()) else {
-                continue;
-            };
+        for (order, tried) in contexts.tried() {
+            let counts = tried.context();
             let (total, escape) = counts.totals();
             match counts.find(symbol) {
                 Some((cum, freq)) => {
@@ -467,15 +461,9 @@ impl Model {
     fn decode(&mut self, decoder: &mut Decoder, alphabet: u32) -> Option<u32> {
         let next_new = self.seen;
         let contexts = self.contexts();
-        let (order2, order1) = contexts.views();
         let mut found = None;
-        for (order, counts) in longest_first(&order2, &order1, contexts.order0)
-            .into_iter()
-            .enumerate()
-        {
-            let Some(counts) = counts.filter(|c| !c.is_empty()) else {
-                continue;
-            };
+        for (order, tried) in contexts.tried() {
+            let counts = tried.context();
             let (total, escape) = counts.totals();
             let target = decoder.target(total)?;
             match counts.at(target) {
@@ -516,30 +504,45 @@ struct Contexts<'a> {
     order0: &'a mut AllCounts,
 }
 
-/// The contexts in the order they are tried: one that has not seen the character codes an
-/// escape.
-fn longest_first<'a>(
-    order2: &'a Option<Listed<'a>>,
-    order1: &'a Option<Listed<'a>>,
-    order0: &'a AllCounts,
-) -> [Option<&'a dyn Context>; 3] {
-    [
-        order2.as_ref().map(|c| c as &dyn Context),
-        order1.as_ref().map(|c| c as &dyn Context),
-        Some(order0),
-    ]
+/// A context as coding tries it: a list of counts, or every character's.
+enum Tried<'a> {
+    List(Listed<'a>),
+    All(&'a AllCounts),
+}
+
+impl Tried<'_> {
+    fn context(&self) -> &dyn Context {
+        match self {
+            Tried::List(listed) => listed,
+            Tried::All(all) => *all,
+        }
+    }
 }
 
 impl<'a> Contexts<'a> {
-    fn views(&self) -> (Option<Listed<'_>>, Option<Listed<'_>>) {
-        (
-            self.order2.as_deref().map(|c| self.lists.view(c)),
-            self.order1.as_deref().map(|c| self.lists.view(c)),
-        )
+    /// The contexts that have seen anything, longest first, each with its place in that
+    /// order (for [`Contexts::learn`]): one that has not seen the character codes an escape.
+    fn tried(&self) -> impl Iterator<Item = (usize, Tried<'_>)> {
+        [
+            self.order2
+                .as_deref()
+                .map(|c| Tried::List(self.lists.view(c))),
+            self.order1
+                .as_deref()
+                .map(|c| Tried::List(self.lists.view(c))),
+            Some(Tried::All(&*self.order0)),
+        ]
+        .into_iter()
+        .enumerate()
+        .filter_map(|(order, tried)| {
+            tried
+                .filter(|t| !t.context().is_empty())
+                .map(|t| (order, t))
+        })
     }
 
-    /// Counts `symbol` in the context that predicted it (`found_at`, an index into
-    /// [`longest_first`]) and the longer ones that escaped, not in the shorter ones (PPM's
+    /// Counts `symbol` in the context that predicted it (`found_at`, its place in
+    /// [`Contexts::tried`]) and the longer ones that escaped, not in the shorter ones (PPM's
     /// update exclusion): they then count what longer contexts miss, which codes tighter
     /// (2.5 % on the benchmark's text) and runs faster.
     fn learn(self, symbol: u32, found_at: usize) {
