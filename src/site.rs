@@ -583,17 +583,17 @@ fn copy_files(from: &Path, to: &Path, except: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-/// Removes the last build's search files (`search-*.bin`, the noscript stylesheet): a new
-/// build writes its own, or none when its viewer has no shelf search.
+/// Removes the last build's search files (`search-*.bin`, or `search-*.json` and its gzip
+/// copy; the noscript stylesheet): a new build writes its own, or none when its viewer has
+/// no shelf search.
 fn remove_shelf_search(out: &Path) {
     let Ok(entries) = fs::read_dir(out) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        // `.json` was the form before the text was packed.
         let search_text = name.starts_with("search-")
-            && [".bin", ".bin.gz", ".json", ".json.gz"]
+            && [".bin", ".json", ".json.gz"]
                 .iter()
                 .any(|end| name.ends_with(end));
         if search_text || name.starts_with(SHELF_NOSCRIPT_CSS) {

@@ -606,6 +606,17 @@ fn each_office_with_series_gets_a_comparison_page_of_charts_and_tables() {
     assert!(page.contains("&gt;审计项目"), "the label, escaped");
 }
 
+/// The real report and every test report, as `write_site` takes them.
+fn real_and_test_reports() -> Vec<(PathBuf, Report)> {
+    let mut reports = vec![(PathBuf::from(common::REAL), common::real())];
+    reports.extend(
+        common::test_reports()
+            .into_iter()
+            .map(|(path, report)| (PathBuf::from(path), report)),
+    );
+    reports
+}
+
 /// The site's searchable text (`search-<hash>.bin`, packed JSON, or `search-<hash>.json`)
 /// and the shelf's search box.
 fn search_file(out: &Path) -> (String, gongkai::search::shelf::ShelfText) {
@@ -635,12 +646,7 @@ fn search_file(out: &Path) -> (String, gongkai::search::shelf::ShelfText) {
 
 #[test]
 fn the_shelf_searches_every_report_from_one_file_fetched_on_first_use() {
-    let mut reports = vec![(PathBuf::from(common::REAL), common::real())];
-    reports.extend(
-        common::test_reports()
-            .into_iter()
-            .map(|(path, report)| (PathBuf::from(path), report)),
-    );
+    let reports = real_and_test_reports();
     let out = build("shelf-search", reports.clone(), None);
     let shelf = fs::read_to_string(out.join("index.html")).unwrap();
     let (name, text) = search_file(&out);
@@ -789,12 +795,7 @@ fn gongkai_unpack_prints_the_json_of_the_search_file_and_names_a_file_it_cannot_
 #[test]
 fn the_search_file_is_packed_unless_gzip_sends_it_smaller() {
     // Different reports, sharing only the genre's wording: packed.
-    let mut reports = vec![(PathBuf::from(common::REAL), common::real())];
-    reports.extend(
-        common::test_reports()
-            .into_iter()
-            .map(|(path, report)| (PathBuf::from(path), report)),
-    );
+    let reports = real_and_test_reports();
     let out = build("search-packed", reports, None);
     let (name, _) = search_file(&out);
     assert!(name.ends_with(".bin"), "{name}");

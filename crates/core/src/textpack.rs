@@ -15,7 +15,7 @@
 //! then the range coder's bytes. [`unpack`] checks everything and never reads or writes past
 //! the limits it states.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -127,8 +127,8 @@ impl<'a> Unpacking<'a> {
             .map_err(|_| UnpackError::BadAlphabet)?
             .chars()
             .collect();
-        let mut seen: HashMap<char, (), FastHash> = HashMap::default();
-        if alphabet.iter().any(|&c| seen.insert(c, ()).is_some()) {
+        let mut seen: HashSet<char, FastHash> = HashSet::default();
+        if alphabet.iter().any(|&c| !seen.insert(c)) {
             return Err(UnpackError::BadAlphabet);
         }
         Ok(Unpacking {
